@@ -5,7 +5,7 @@ import { defineConfig } from 'astro/config';
 import rehypeKatex from 'rehype-katex';
 import remarkMath from 'remark-math';
 import starlightLinksValidator from 'starlight-links-validator';
-import { parts } from './src/data/catalog.ts';
+import { partHeading, parts } from './src/data/catalog.ts';
 import { remarkHeadingId } from './src/lib/remark-heading-id.ts';
 import { remarkMermaid } from './src/lib/remark-mermaid.ts';
 
@@ -19,7 +19,7 @@ const markdownProcessor = unified({
 const sidebar = [
   { label: 'Start here', items: [{ label: 'Home', link: '/' }, { label: 'Learning paths', link: '/learning-paths/' }] },
   ...parts.map((part) => ({
-    label: `${part.label}: ${part.title}`.replace(/^(Case studies|Learning paths): /, ''),
+    label: partHeading(part),
     collapsed: part.slug !== 'part1-axioms',
     items: [
       { label: 'Overview', link: `/${part.slug}/` },

@@ -178,3 +178,8 @@ export function groupPages(part: CatalogPart): { group: string; pages: CatalogPa
   }
   return groups;
 }
+
+/** "Part I: The Eight Fundamental Axioms" for numbered parts, the title alone for the others. */
+export function partHeading(part: CatalogPart): string {
+  return part.label.startsWith('Part ') ? `${part.label}: ${part.title}` : part.title;
+}

@@ -1,5 +1,5 @@
 /** "Home → Part I → Axiom 1" trails, derived from the catalog rather than typed into each page. */
-import { parts } from '../data/catalog.ts';
+import { partHeading, parts } from '../data/catalog.ts';
 
 export interface Crumb {
   label: string;
@@ -11,7 +11,7 @@ export function breadcrumbsFor(slug: string, pageTitle: string): Crumb[] {
   const clean = slug.replace(/^\/+|\/+$/g, '');
   if (clean === '') return trail;
   const part = parts.find((p) => clean === p.slug || clean.startsWith(`${p.slug}/`));
-  if (part && clean !== part.slug) trail.push({ label: part.label === part.title ? part.title : `${part.label}: ${part.title}`, href: `/${part.slug}/` });
+  if (part && clean !== part.slug) trail.push({ label: partHeading(part), href: `/${part.slug}/` });
   trail.push({ label: pageTitle, href: `/${clean}/` });
   return trail;
 }

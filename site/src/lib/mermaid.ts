@@ -62,7 +62,7 @@ function isFlowchart(code: string): boolean {
 function accessibleLabel(code: string): string {
   if (!isFlowchart(code)) return 'Diagram';
   const graph = parseMermaid(code);
-  const labels = Object.values(graph.nodes).map((node) => node.label);
+  const labels = [...graph.nodes.values()].map((node) => node.label);
   return labels.length > 0 ? `Diagram: ${labels.join(', ')}` : 'Diagram';
 }
 
@@ -76,7 +76,7 @@ export function renderDiagram(code: string, where: DiagramSource = {}, title?: s
   try {
     if (isFlowchart(themed)) {
       const graph = parseMermaid(themed);
-      if (Object.keys(graph.nodes).length === 0 && graph.edges.length === 0) {
+      if (graph.nodes.size === 0 && graph.edges.length === 0) {
         throw new Error('the flowchart has no nodes or edges');
       }
     }

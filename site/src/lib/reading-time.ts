@@ -14,6 +14,7 @@ export function proseOf(source: string): string {
     .replace(/\$\$[\s\S]*?\$\$/g, ' ')
     .replace(/\$[^$\n]+\$/g, ' formula ')
     .replace(/^\s*(import|export)\s[^\n]*$/gm, ' ')
+    .replace(/<[A-Z][^>]*\/>/g, ' value ')
     .replace(/<[^>]*>/g, ' ')
     .replace(/\{[^{}]*\}/g, ' value ')
     .replace(/\]\([^)]*\)/g, ']')
