@@ -17,7 +17,7 @@ function contentFiles(directory = contentDirectory): string[] {
 }
 
 /** Words that mean a page is not finished; a page that says `status: complete` may not contain them. */
-export const PLACEHOLDER = /\b(TODO|TBD|FIXME|lorem ipsum)\b|coming soon/i;
+const PLACEHOLDER = /\b(TODO|TBD|FIXME|lorem ipsum)\b|coming soon/i;
 
 describe('content', () => {
   it('has a page for every route in SPEC.md', () => {

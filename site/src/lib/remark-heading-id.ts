@@ -11,10 +11,10 @@ export function remarkHeadingId() {
   return (tree: Root) => {
     visit(tree, 'heading', (node: Heading) => {
       const last = node.children.at(-1);
-      if (!last || last.type !== 'text') return;
-      const match = CUSTOM_ID.exec((last as Text).value);
+      if (last?.type !== 'text') return;
+      const match = CUSTOM_ID.exec(last.value);
       if (!match) return;
-      (last as Text).value = (last as Text).value.replace(CUSTOM_ID, '');
+      (last as Text).value = last.value.replace(CUSTOM_ID, '');
       node.data = { ...node.data, hProperties: { ...(node.data?.hProperties ?? {}), id: match[1] } };
     });
   };

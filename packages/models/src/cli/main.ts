@@ -1,0 +1,89 @@
+/**
+ * `compendium <command> [flags]`: the command-line face of the models. The contract is in SPEC.md: `--json`
+ * prints exactly one JSON object; bad input exits with status 2 and one line on stderr naming the flag and the
+ * rule; never a stack trace, never NaN or Infinity.
+ */
+import { CliError, parseFlags } from './args.ts';
+import { COMMANDS, type Command } from './commands.ts';
+import { findNonFinite, formatJson, formatTable } from './format.ts';
+
+export const EXIT_OK = 0;
+export const EXIT_INTERNAL = 1;
+export const EXIT_USAGE = 2;
+
+export interface Io {
+  readonly stdout: (text: string) => void;
+  readonly stderr: (text: string) => void;
+}
+
+function usage(): string {
+  const width = Math.max(...COMMANDS.map((c) => c.name.length));
+  return [
+    'Usage: compendium <command> [flags] [--json]',
+    '',
+    'Commands:',
+    ...COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
+    '',
+    'Rates are per second and times in seconds unless a flag says otherwise.',
+    'Run "compendium <command> --help" for a command\'s flags.',
+    '',
+  ].join('\n');
+}
+
+function commandHelp(command: Command): string {
+  const flags = command.flags.map((f) => `--${f.name} ${f.valueName}`);
+  const width = Math.max(...flags.map((f) => f.length), '--json'.length);
+  return [
+    `Usage: compendium ${command.name} ${command.flags.map((f) => (f.required ? `--${f.name} ${f.valueName}` : `[--${f.name} ${f.valueName}]`)).join(' ')} [--json]`,
+    '',
+    command.summary,
+    '',
+    ...command.flags.map((f, i) => `  ${flags[i]!.padEnd(width)}  ${f.description}`),
+    `  ${'--json'.padEnd(width)}  print one JSON object instead of a table`,
+    '',
+    'Examples:',
+    ...command.examples.map((e) => `  ${e}`),
+    '',
+  ].join('\n');
+}
+
+export function main(argv: readonly string[], io: Io): number {
+  const fail = (message: string, code = EXIT_USAGE): number => {
+    io.stderr(`compendium: ${message.replace(/\s*\n\s*/g, ' ')}\n`);
+    return code;
+  };
+  const [name, ...rest] = argv;
+  if (name === undefined) return fail('a command is required (try compendium --help)');
+  if (name === '--help' || name === '-h' || name === 'help') {
+    io.stdout(usage());
+    return EXIT_OK;
+  }
+  const command = COMMANDS.find((c) => c.name === name);
+  if (!command) {
+    return fail(`unknown command ${JSON.stringify(name)} (commands: ${COMMANDS.map((c) => c.name).join(', ')})`);
+  }
+  try {
+    const args = parseFlags(command.name, rest, command.flags);
+    if (args.help) {
+      io.stdout(commandHelp(command));
+      return EXIT_OK;
+    }
+    const output = command.run(args.values);
+    const bad = findNonFinite(output.json);
+    if (bad) return fail(`internal error: ${bad} is not a finite number; please report this input`, EXIT_INTERNAL);
+    io.stdout(args.json ? formatJson(output.json) : formatTable(output.title, output.rows));
+    return EXIT_OK;
+  } catch (error) {
+    if (error instanceof CliError) return fail(error.message);
+    return fail(`internal error: ${error instanceof Error ? error.message : String(error)}`, EXIT_INTERNAL);
+  }
+}
+
+/** Entry point used by bin/compendium.mjs. */
+export function run(): void {
+  const code = main(process.argv.slice(2), {
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+  });
+  process.exitCode = code;
+}

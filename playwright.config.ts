@@ -1,0 +1,30 @@
+import { defineConfig } from '@playwright/test';
+import { BROWSER_MISSING, CHROMIUM_ARGS, chromiumPath } from './scripts/lib/browser.ts';
+
+const executablePath = chromiumPath();
+if (!executablePath) {
+  console.error(BROWSER_MISSING);
+  process.exit(1);
+}
+
+const PORT = 4322;
+
+export default defineConfig({
+  testDir: 'site/e2e',
+  fullyParallel: true,
+  workers: 2,
+  retries: 0,
+  timeout: 60_000,
+  reporter: [['list'], ['json', { outputFile: 'test-results/e2e.json' }]],
+  use: {
+    baseURL: `http://localhost:${PORT}`,
+    launchOptions: { executablePath, args: CHROMIUM_ARGS },
+    viewport: { width: 1280, height: 900 },
+  },
+  webServer: {
+    command: `node scripts/serve-static.ts ${PORT}`,
+    url: `http://localhost:${PORT}/`,
+    reuseExistingServer: !process.env.CI,
+    timeout: 60_000,
+  },
+});

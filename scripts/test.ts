@@ -1,0 +1,68 @@
+/**
+ * `npm test`: every check, in the order that fails fastest.
+ * Unit tests (libraries, architecture, site utilities) → type check → build → checks on the build → browser tests.
+ * Ends with one line "tests: N passed, N failed" counted from the runners' JSON reports.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { BROWSER_MISSING, chromiumPath } from './lib/browser.ts';
+
+const REPORTS = 'test-results';
+
+interface Step {
+  name: string;
+  command: string[];
+  /** A JSON report to count tests from, and how it counts them. */
+  report?: { file: string; count: (json: any) => { passed: number; failed: number } };
+}
+
+const vitestCount = (json: any) => ({ passed: json.numPassedTests, failed: json.numFailedTests });
+const playwrightCount = (json: any) => ({ passed: json.stats.expected, failed: json.stats.unexpected + json.stats.flaky });
+
+const steps: Step[] = [
+  {
+    name: 'unit tests',
+    command: ['vitest', 'run', '--project', 'models', '--project', 'architecture', '--project', 'site', '--reporter=default', '--reporter=json', `--outputFile.json=${REPORTS}/unit.json`],
+    report: { file: `${REPORTS}/unit.json`, count: vitestCount },
+  },
+  { name: 'type check of the libraries', command: ['tsc', '-p', 'packages/models', '--noEmit'] },
+  { name: 'build', command: ['astro', 'build', '--root', 'site'] },
+  {
+    name: 'checks on the built site',
+    command: ['vitest', 'run', '--project', 'dist', '--reporter=default', '--reporter=json', `--outputFile.json=${REPORTS}/dist.json`],
+    report: { file: `${REPORTS}/dist.json`, count: vitestCount },
+  },
+  { name: 'browser tests', command: ['playwright', 'test'], report: { file: `${REPORTS}/e2e.json`, count: playwrightCount } },
+];
+
+if (!chromiumPath()) {
+  console.error(BROWSER_MISSING);
+  process.exit(1);
+}
+
+rmSync(REPORTS, { recursive: true, force: true });
+mkdirSync(REPORTS, { recursive: true });
+
+let passed = 0;
+let failed = 0;
+let failedStep: string | undefined;
+for (const step of steps) {
+  console.log(`\n▶ ${step.name}: ${step.command.join(' ')}`);
+  const started = Date.now();
+  const result = spawnSync(step.command[0] as string, step.command.slice(1), { stdio: 'inherit' });
+  console.log(`◀ ${step.name}: ${result.status === 0 ? 'ok' : 'FAILED'} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  if (step.report && existsSync(step.report.file)) {
+    const counted = step.report.count(JSON.parse(readFileSync(step.report.file, 'utf8')));
+    passed += counted.passed;
+    failed += counted.failed;
+  }
+  if (result.status !== 0) {
+    failedStep = step.name;
+    if (!step.report) failed += 1;
+    break;
+  }
+}
+
+console.log(failedStep ? `\nStopped at: ${failedStep}` : '\nAll steps passed.');
+console.log(`tests: ${passed} passed, ${failed} failed`);
+process.exit(failedStep ? 1 : 0);
