@@ -43,6 +43,7 @@ export default defineConfig({
       customCss: ['katex/dist/katex.min.css', './src/styles/compendium.css'],
       components: {
         PageTitle: './src/components/overrides/PageTitle.astro',
+        Hero: './src/components/overrides/Hero.astro',
       },
       sidebar,
       plugins: [starlightLinksValidator({ errorOnRelativeLinks: true, errorOnLocalLinks: true })],
