@@ -22,10 +22,11 @@ const playwrightCount = (json: any) => ({ passed: json.stats.expected, failed: j
 const steps: Step[] = [
   {
     name: 'unit tests',
-    command: ['vitest', 'run', '--project', 'models', '--project', 'architecture', '--project', 'site', '--reporter=default', '--reporter=json', `--outputFile.json=${REPORTS}/unit.json`],
+    command: ['vitest', 'run', '--project', 'models', '--project', 'tools', '--project', 'architecture', '--project', 'site', '--reporter=default', '--reporter=json', `--outputFile.json=${REPORTS}/unit.json`],
     report: { file: `${REPORTS}/unit.json`, count: vitestCount },
   },
-  { name: 'type check of the libraries', command: ['tsc', '-p', 'packages/models', '--noEmit'] },
+  { name: 'type check of the models', command: ['tsc', '-p', 'packages/models', '--noEmit'] },
+  { name: 'type check of the tools', command: ['tsc', '-p', 'packages/tools', '--noEmit'] },
   { name: 'build', command: ['astro', 'build', '--root', 'site'] },
   {
     name: 'checks on the built site',

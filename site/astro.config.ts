@@ -5,7 +5,7 @@ import { defineConfig } from 'astro/config';
 import rehypeKatex from 'rehype-katex';
 import remarkMath from 'remark-math';
 import starlightLinksValidator from 'starlight-links-validator';
-import { partHeading, parts } from './src/data/catalog.ts';
+import { partHeading, parts, tools } from './src/data/catalog.ts';
 import { remarkHeadingId } from './src/lib/remark-heading-id.ts';
 import { remarkMermaid } from './src/lib/remark-mermaid.ts';
 
@@ -26,7 +26,10 @@ const sidebar = [
       ...part.pages.map((page) => ({ label: page.title, link: `/${page.slug}/` })),
     ],
   })),
-  { label: 'Tools', items: [{ label: 'All six tools', link: '/tools/' }] },
+  {
+    label: 'Tools',
+    items: [{ label: 'All six tools', link: '/tools/' }, ...tools.map((tool) => ({ label: tool.name, link: `/${tool.slug}/` }))],
+  },
 ];
 
 export default defineConfig({

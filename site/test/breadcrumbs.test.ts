@@ -18,6 +18,10 @@ describe('breadcrumbs', () => {
     expect(breadcrumbsFor('case-studies/uber-location', 'Uber')[1]?.label).toBe('Real-World Case Studies');
   });
 
+  it('passes through the tools index on a tool page', () => {
+    expect(breadcrumbsFor('tools/latency-calculator', 'Latency Calculator').map((c) => c.label)).toEqual(['Home', 'Tools', 'Latency Calculator']);
+  });
+
   it('is just Home on pages outside the parts', () => {
     expect(breadcrumbsFor('tools', 'Interactive Tools')).toEqual([
       { label: 'Home', href: '/' },

@@ -3,6 +3,7 @@ import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { allRoutes, tools } from '../src/data/catalog.ts';
+import { completenessProblems } from '../src/lib/content-rules.ts';
 import { routeOfContentFile, routesInContentDirectory } from '../src/lib/routes.ts';
 import { SEED_HOME_LINKS, SPEC_ROUTES, SPEC_TOOL_ANCHORS } from './spec-routes.ts';
 
@@ -50,6 +51,16 @@ describe('content', () => {
       .filter((file) => PLACEHOLDER.test(readFileSync(file, 'utf8')))
       .map((file) => relative(contentDirectory, file));
     expect(offenders).toEqual([]);
+  });
+
+  it('holds every page marked complete to the bar of its type', () => {
+    const problems = contentFiles().flatMap((file) => {
+      const source = readFileSync(file, 'utf8');
+      if (!/^status:\s*complete\s*$/m.test(source)) return [];
+      const type = /^type:\s*(\S+)\s*$/m.exec(source)?.[1] ?? 'general';
+      return completenessProblems(source, type).map((problem) => `${relative(contentDirectory, file)} ${problem}`);
+    });
+    expect(problems).toEqual([]);
   });
 
   it('recognises the placeholder words it guards against', () => {

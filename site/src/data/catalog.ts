@@ -144,19 +144,22 @@ export const learningPaths: CatalogPart = {
 
 export const parts: readonly CatalogPart[] = [axioms, pillars, patterns, quantitative, humanFactors, caseStudies, learningPaths];
 
-/** The six tools and their anchors on `/tools/`; the anchors are part of the public URL contract. */
+/**
+ * The six tools: each has its own page, and an anchor on `/tools/` that the home page links to.
+ * The anchors are part of the public URL contract (SPEC.md).
+ */
 export const tools = [
-  { anchor: 'latency-calculator', name: 'Latency Calculator', blurb: 'Distance, fiber round trips and handshake costs between any two places.', category: 'Performance calculators' },
-  { anchor: 'capacity-worksheet', name: 'Capacity Planner', blurb: 'Servers, waits and queue lengths for a load and a latency target.', category: 'Performance calculators' },
-  { anchor: 'economics-calculator', name: 'Cost Analyzer', blurb: 'Total cost of ownership, committed use and what a cache saves.', category: 'Performance calculators' },
-  { anchor: 'failure-framework', name: 'Failure Analyzer', blurb: 'Failure modes, composed availability and error budgets.', category: 'Analysis frameworks' },
-  { anchor: 'consensus-matrix', name: 'Consensus Chooser', blurb: 'Which agreement protocol fits your faults, geography and load.', category: 'Analysis frameworks' },
-  { anchor: 'decision-frameworks', name: 'Quick Decisions', blurb: 'Five-minute decision trees that end in a decision record.', category: 'Analysis frameworks' },
+  { anchor: 'latency-calculator', slug: 'tools/latency-calculator', name: 'Latency Calculator', blurb: 'Distance, fiber round trips and handshake costs between any two places.', category: 'Performance calculators' },
+  { anchor: 'capacity-worksheet', slug: 'tools/capacity-planner', name: 'Capacity Planner', blurb: 'Servers, waits and queue lengths for a load and a latency target.', category: 'Performance calculators' },
+  { anchor: 'economics-calculator', slug: 'tools/cost-analyzer', name: 'Cost Analyzer', blurb: 'Total cost of ownership, committed use and what a cache saves.', category: 'Performance calculators' },
+  { anchor: 'failure-framework', slug: 'tools/failure-analyzer', name: 'Failure Analyzer', blurb: 'Failure modes, composed availability and error budgets.', category: 'Analysis frameworks' },
+  { anchor: 'consensus-matrix', slug: 'tools/consensus-chooser', name: 'Consensus Chooser', blurb: 'Which agreement protocol fits your faults, geography and load.', category: 'Analysis frameworks' },
+  { anchor: 'decision-frameworks', slug: 'tools/quick-decisions', name: 'Quick Decisions', blurb: 'Five-minute decision trees that end in a decision record.', category: 'Analysis frameworks' },
 ] as const;
 
 /** Every route of the site, with leading and trailing slashes, as SPEC.md lists them. */
 export function allRoutes(): string[] {
-  const routes = ['/', '/tools/'];
+  const routes = ['/', '/tools/', ...tools.map((tool) => `/${tool.slug}/`)];
   for (const part of parts) {
     routes.push(`/${part.slug}/`);
     for (const page of part.pages) routes.push(`/${page.slug}/`);

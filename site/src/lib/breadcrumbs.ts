@@ -12,6 +12,7 @@ export function breadcrumbsFor(slug: string, pageTitle: string): Crumb[] {
   if (clean === '') return trail;
   const part = parts.find((p) => clean === p.slug || clean.startsWith(`${p.slug}/`));
   if (part && clean !== part.slug) trail.push({ label: partHeading(part), href: `/${part.slug}/` });
+  if (clean.startsWith('tools/')) trail.push({ label: 'Tools', href: '/tools/' });
   trail.push({ label: pageTitle, href: `/${clean}/` });
   return trail;
 }
