@@ -1,6 +1,6 @@
 /**
  * `npm test`: every check, in the order that fails fastest.
- * Unit tests (libraries, architecture, site utilities) → type check → build → checks on the build → browser tests.
+ * Lint → unit tests (libraries, architecture, site utilities) → type checks → build → checks on the build → browser tests.
  * Ends with one line "tests: N passed, N failed" counted from the runners' JSON reports.
  */
 import { spawnSync } from 'node:child_process';
@@ -20,6 +20,7 @@ const vitestCount = (json: any) => ({ passed: json.numPassedTests, failed: json.
 const playwrightCount = (json: any) => ({ passed: json.stats.expected, failed: json.stats.unexpected + json.stats.flaky });
 
 const steps: Step[] = [
+  { name: 'lint', command: ['biome', 'lint', '.'] },
   {
     name: 'unit tests',
     command: ['vitest', 'run', '--project', 'models', '--project', 'tools', '--project', 'architecture', '--project', 'site', '--reporter=default', '--reporter=json', `--outputFile.json=${REPORTS}/unit.json`],

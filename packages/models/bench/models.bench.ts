@@ -34,7 +34,10 @@ function measure(fn: () => unknown, budgetMs = 400): { medianMs: number; iterati
 const sizes = [10, 1_000, 100_000];
 const points = (() => {
   let seed = 1;
-  const noise = () => ((seed = (seed * 48_271) % 2_147_483_647) / 2_147_483_647 - 0.5) * 0.02;
+  const noise = () => {
+    seed = (seed * 48_271) % 2_147_483_647;
+    return (seed / 2_147_483_647 - 0.5) * 0.02;
+  };
   return Array.from({ length: 1000 }, (_, i) => {
     const n = 1 + i * 0.25;
     return { concurrency: n, throughput: uslThroughput({ lambda: 90, sigma: 0.028, kappa: 1e-4 }, n) * (1 + noise()) };

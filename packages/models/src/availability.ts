@@ -70,7 +70,7 @@ export function countNines(availability: number): number | null {
 
 function requireFractions(name: string, values: readonly number[]): readonly number[] {
   requireNonEmpty(name, values);
-  values.forEach((v, i) => requireFraction(`${name}[${i}]`, v));
+  for (const [i, v] of values.entries()) requireFraction(`${name}[${i}]`, v);
   return values;
 }
 

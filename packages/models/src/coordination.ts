@@ -172,7 +172,7 @@ function validateRttMatrix(rtt: readonly (readonly number[])[]): number {
   if (n === 0) throw new ModelInputError('rttMatrix', 'must have at least one replica', n);
   rtt.forEach((row, i) => {
     if (!Array.isArray(row) || row.length !== n) throw new ModelInputError(`rttMatrix[${i}]`, `must have ${n} entries (a square matrix)`, row?.length);
-    row.forEach((v, j) => requireNonNegative(`rttMatrix[${i}][${j}]`, v));
+    for (const [j, v] of row.entries()) requireNonNegative(`rttMatrix[${i}][${j}]`, v);
   });
   return n;
 }

@@ -8,9 +8,15 @@ function simulateLru(items: number, cacheSize: number, s: number, requests: numb
   const p = zipfProbabilities(items, s);
   const cdf = new Float64Array(items);
   let acc = 0;
-  for (let i = 0; i < items; i++) cdf[i] = acc += p[i]!;
+  for (let i = 0; i < items; i++) {
+    acc += p[i]!;
+    cdf[i] = acc;
+  }
   let seed = 7;
-  const random = () => ((seed = (seed * 48_271) % 2_147_483_647) / 2_147_483_647);
+  const random = () => {
+    seed = (seed * 48_271) % 2_147_483_647;
+    return seed / 2_147_483_647;
+  };
   const cache = new Map<number, true>();
   let hits = 0;
   for (let r = 0; r < requests; r++) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ModelInputError } from '../src/errors.ts';
+import type { ModelInputError } from '../src/errors.ts';
 import { PLACES, findPlace, normalisePlaceQuery, searchPlaces } from '../src/cities.ts';
 import { expectInputError } from './helpers.ts';
 
