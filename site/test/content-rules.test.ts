@@ -3,7 +3,7 @@ import { completenessProblems, diagramCount, exerciseCount } from '../src/lib/co
 
 const words = (n: number) => Array.from({ length: n }, (_, i) => `word${i}`).join(' ');
 const exercise = (i: number) => `### Exercise ${i}\n\nQuestion?\n\n<details>\n<summary>Solution</summary>\n\nAnswer.\n\n</details>\n`;
-const diagram = '```mermaid\ngraph LR\n  A --> B\n```\n';
+const diagram = '```mermaid title="A to B"\ngraph LR\n  A --> B\n```\n';
 
 function axiomPage(opts: { prose?: number; diagrams?: number; exercises?: number; omit?: string } = {}): string {
   const sections = [
@@ -32,6 +32,11 @@ describe('completeness of a page', () => {
     expect(completenessProblems(axiomPage({ exercises: 2 }), 'axiom')).toEqual(['has 2 exercises with revealable solutions; it needs at least 5']);
     expect(completenessProblems(axiomPage({ omit: 'References' }), 'axiom')).toEqual(['has no "## References" section']);
     expect(completenessProblems(`${axiomPage()}\n\nTODO: finish`, 'axiom')[0]).toMatch(/placeholder/);
+  });
+
+  it('wants every diagram to carry a title, its accessible name', () => {
+    const page = axiomPage().replace('```mermaid title="A to B"', '```mermaid');
+    expect(completenessProblems(page, 'axiom')).toEqual(['has 1 diagrams without a title="..." (their accessible name)']);
   });
 
   it('holds other types to their own bar and general pages only to the placeholder rule', () => {

@@ -51,6 +51,8 @@ export function completenessProblems(source: string, type: string): string[] {
   if (!rule) return problems;
   const words = countWords(proseOf(source));
   if (words < rule.minWords) problems.push(`has ${words} words of prose; a complete ${type} page needs at least ${rule.minWords}`);
+  const untitled = (source.match(/^```mermaid\b(?![^\n]*title=")/gm) ?? []).length;
+  if (untitled > 0) problems.push(`has ${untitled} diagrams without a title="..." (their accessible name)`);
   const diagrams = diagramCount(source);
   if (diagrams < rule.minDiagrams) problems.push(`has ${diagrams} diagrams; a complete ${type} page needs at least ${rule.minDiagrams}`);
   for (const heading of rule.requiredSections) {
