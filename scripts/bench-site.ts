@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { eagerJavaScript, htmlFiles } from './lib/site-metrics.ts';
+import { allJavaScript, eagerJavaScript, htmlFiles } from './lib/site-metrics.ts';
 
 const dist = fileURLToPath(new URL('../site/dist/', import.meta.url));
 
@@ -37,6 +37,10 @@ const rows: [string, string][] = [
   ['build time (astro build, wall clock)', `${buildSeconds.toFixed(1)} s`],
   ['pages built', String(pages.length)],
   ...samples.map(([label, file]): [string, string] => [`eager JS, gzipped: ${label}`, kb(eagerJavaScript(dist, join(dist, file)).gzipBytes)]),
+  ...['latency-calculator', 'capacity-planner'].map((tool): [string, string] => [
+    `all JS incl. islands, gzipped: /tools/${tool}/`,
+    kb(allJavaScript(dist, join(dist, 'tools', tool, 'index.html')).gzipBytes),
+  ]),
   ['site/dist total size', kb(directoryBytes(dist))],
 ];
 const width = Math.max(...rows.map(([label]) => label.length));

@@ -85,11 +85,24 @@ const STATIC_IMPORT = /(?:^|[;\s}])(?:import|export)\s*(?:[\w*{}\s,$]+\sfrom\s*)
  * each gzipped as a server would send it. Islands that hydrate on visibility or idle are not eager and are left out.
  */
 export function eagerJavaScript(dist: string, file: string): { files: string[]; gzipBytes: number } {
+  return pageJavaScript(dist, file, false);
+}
+
+/** All the JavaScript a page can load: eager scripts plus every island's component and renderer, once each. */
+export function allJavaScript(dist: string, file: string): { files: string[]; gzipBytes: number } {
+  return pageJavaScript(dist, file, true);
+}
+
+function pageJavaScript(dist: string, file: string, withIslands: boolean): { files: string[]; gzipBytes: number } {
   const html = readFileSync(file, 'utf8');
   const seen = new Set<string>();
   const queue: string[] = [];
   for (const m of html.matchAll(/<script\b[^>]*\ssrc="([^"]+)"[^>]*>/g)) queue.push(join(dist, m[1] as string));
   for (const m of html.matchAll(/<link\b[^>]*rel="modulepreload"[^>]*href="([^"]+)"/g)) queue.push(join(dist, m[1] as string));
+  if (withIslands) {
+    for (const m of html.matchAll(/<astro-island\b[^>]*?\scomponent-url="([^"]+)"/g)) queue.push(join(dist, m[1] as string));
+    for (const m of html.matchAll(/<astro-island\b[^>]*?\srenderer-url="([^"]+)"/g)) queue.push(join(dist, m[1] as string));
+  }
   let gzipBytes = 0;
   for (const m of html.matchAll(/<script\b(?![^>]*\ssrc=)([^>]*)>([\s\S]*?)<\/script>/g)) {
     if (/type="(?:application\/(?:ld\+)?json|text\/template)"/.test(m[1] as string)) continue;

@@ -47,3 +47,10 @@ export function watchPage(page: Page): { problems: string[] } {
   });
   return { problems };
 }
+
+/** Opens a page with an island and waits until it has hydrated, so typing reaches its handlers. */
+export async function gotoHydrated(page: Page, path: string): Promise<void> {
+  await page.goto(path);
+  await page.locator('astro-island').first().scrollIntoViewIfNeeded();
+  await page.waitForSelector('astro-island:not([ssr])', { state: 'attached' });
+}

@@ -42,3 +42,36 @@ export function haversineKm(from: LatLon, to: LatLon, radiusKm: number = EARTH_R
   const clamped = Math.min(1, Math.max(0, a));
   return kilometres(2 * radiusKm * Math.asin(Math.sqrt(clamped)));
 }
+
+/**
+ * Points along the great circle from one place to another, by spherical linear interpolation of unit vectors,
+ * for drawing routes on a map. Longitudes are in [−180, 180], so a route across the antimeridian jumps from
+ * +180 to −180; a renderer breaks the line there.
+ */
+export function greatCirclePoints(from: LatLon, to: LatLon, segments = 64): LatLon[] {
+  requireLatLon('from', from);
+  requireLatLon('to', to);
+  if (!Number.isInteger(segments) || segments < 1 || segments > 10_000) {
+    throw new ModelInputError('segments', 'must be a whole number from 1 to 10,000', segments);
+  }
+  const toVector = (p: LatLon) => {
+    const lat = toRadians(p.lat);
+    const lon = toRadians(p.lon);
+    return [Math.cos(lat) * Math.cos(lon), Math.cos(lat) * Math.sin(lon), Math.sin(lat)] as const;
+  };
+  const a = toVector(from);
+  const b = toVector(to);
+  const dot = Math.min(1, Math.max(-1, a[0] * b[0] + a[1] * b[1] + a[2] * b[2]));
+  const angle = Math.acos(dot);
+  const points: LatLon[] = [];
+  for (let i = 0; i <= segments; i++) {
+    const t = i / segments;
+    // For coincident points sin(angle) is 0; the route is a single point.
+    const [wa, wb] = angle < 1e-12 ? [1 - t, t] : [Math.sin((1 - t) * angle) / Math.sin(angle), Math.sin(t * angle) / Math.sin(angle)];
+    const x = wa * a[0] + wb * b[0];
+    const y = wa * a[1] + wb * b[1];
+    const z = wa * a[2] + wb * b[2];
+    points.push({ lat: (Math.atan2(z, Math.hypot(x, y)) * 180) / Math.PI, lon: (Math.atan2(y, x) * 180) / Math.PI });
+  }
+  return points;
+}

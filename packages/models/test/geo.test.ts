@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { EARTH_RADIUS_KM, haversineKm } from '../src/geo.ts';
+import { EARTH_RADIUS_KM, greatCirclePoints, haversineKm } from '../src/geo.ts';
 import { expectInputError, relative } from './helpers.ts';
 
 const point = fc.record({ lat: fc.double({ min: -90, max: 90, noNaN: true }), lon: fc.double({ min: -180, max: 180, noNaN: true }) });
@@ -32,5 +32,28 @@ describe('haversineKm', () => {
   it('rejects coordinates off the globe', () => {
     expectInputError(() => haversineKm({ lat: 91, lon: 0 }, { lat: 0, lon: 0 }), 'from.lat');
     expectInputError(() => haversineKm({ lat: 0, lon: 0 }, { lat: 0, lon: Number.NaN }), 'to.lon');
+  });
+});
+
+describe('great-circle points', () => {
+  const newYork = { lat: 40.7128, lon: -74.006 };
+  const london = { lat: 51.5074, lon: -0.1278 };
+
+  it('starts and ends at the two places and keeps equal spacing along the circle', () => {
+    const points = greatCirclePoints(newYork, london, 10);
+    expect(points).toHaveLength(11);
+    expect(points[0]!.lat).toBeCloseTo(newYork.lat, 9);
+    expect(points[10]!.lon).toBeCloseTo(london.lon, 9);
+    const legs = points.slice(1).map((p, i) => haversineKm(points[i]!, p));
+    for (const leg of legs) expect(leg).toBeCloseTo(haversineKm(newYork, london) / 10, 6);
+  });
+
+  it('bends towards the pole, as a great circle between mid-latitudes does', () => {
+    const points = greatCirclePoints(newYork, london, 20);
+    expect(Math.max(...points.map((p) => p.lat))).toBeGreaterThan(london.lat);
+  });
+
+  it('rejects a nonsensical segment count', () => {
+    expect(() => greatCirclePoints(newYork, london, 0)).toThrow(/segments must be a whole number/);
   });
 });

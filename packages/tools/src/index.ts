@@ -1,1 +1,3 @@
 export * from './links.ts';
+export * from './fields.ts';
+export * from './latency-tool.ts';
