@@ -4,7 +4,7 @@
  * Usage: node scripts/serve-static.ts [port]
  */
 import { createReadStream } from 'node:fs';
-import { createServer } from 'node:http';
+import { createServer, type ServerResponse } from 'node:http';
 import { extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { fileForPath } from './lib/site-metrics.ts';
@@ -28,14 +28,22 @@ const TYPES: Record<string, string> = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
+/** Streams a file; a file that vanished (a rebuild in progress) ends the response instead of the server. */
+function send(response: ServerResponse, status: number, file: string): void {
+  const stream = createReadStream(file);
+  stream.on('open', () => {
+    response.writeHead(status, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+    stream.pipe(response);
+  });
+  stream.on('error', () => {
+    if (!response.headersSent) response.writeHead(503, { 'content-type': 'text/plain' });
+    response.end('site/dist is not readable right now: is a build running?');
+  });
+}
+
 createServer((request, response) => {
   const path = new URL(request.url ?? '/', 'http://localhost').pathname;
   const file = path.includes('..') ? undefined : fileForPath(root, path);
-  if (!file) {
-    response.writeHead(404, { 'content-type': TYPES['.html'] });
-    createReadStream(join(root, '404.html')).pipe(response);
-    return;
-  }
-  response.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
-  createReadStream(file).pipe(response);
+  if (file) send(response, 200, file);
+  else send(response, 404, join(root, '404.html'));
 }).listen(port, 'localhost', () => console.log(`serving site/dist on http://localhost:${port}/`));

@@ -61,7 +61,7 @@ export function numberField(spec: NumberFieldSpec): Field<number> {
       if (spec.integer && !Number.isInteger(value)) return { ok: false, message: `${spec.label} must be a whole number, got ${raw.trim()}` };
       if (spec.above !== undefined && value <= spec.above) return { ok: false, message: `${spec.label} must be greater than ${spec.above}${unit}` };
       if (spec.min !== undefined && value < spec.min) return { ok: false, message: `${spec.label} must be at least ${spec.min}${unit}` };
-      if (spec.max !== undefined && value > spec.max) return { ok: false, message: `${spec.label} must be at most ${spec.max.toLocaleString('en-US')}${unit}` };
+      if (spec.max !== undefined && value > spec.max) return { ok: false, message: `${spec.label} must be at most ${spec.max.toLocaleString('en-US', { maximumFractionDigits: 10 })}${unit}` };
       return { ok: true, value };
     },
     format: (value) => String(value),

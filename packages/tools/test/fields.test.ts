@@ -26,6 +26,8 @@ describe('number fields', () => {
     expect(rate.parse('0')).toEqual({ ok: false, message: 'Arrival rate must be greater than 0 per second' });
     expect(rate.parse('')).toEqual({ ok: false, message: 'Arrival rate is required' });
     expect(rate.parse('ten')).toEqual({ ok: false, message: 'Arrival rate must be a number, got "ten"' });
+    const share = numberField({ key: 'level', label: 'Share', defaultValue: 0.5, above: 0, max: 0.9999 });
+    expect(share.parse('1')).toEqual({ ok: false, message: 'Share must be at most 0.9999' });
   });
 
   it('never yields a non-finite value or throws, whatever the text', () => {
