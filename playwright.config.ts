@@ -7,7 +7,8 @@ if (!executablePath) {
   process.exit(1);
 }
 
-const PORT = 4322;
+// E2E_PORT lets a second run (a CI dry run beside a developer's) use its own port.
+const PORT = Number(process.env.E2E_PORT ?? 4322);
 
 export default defineConfig({
   testDir: 'site/e2e',
