@@ -53,16 +53,19 @@ for (const step of steps) {
   const started = Date.now();
   const result = spawnSync(step.command[0] as string, step.command.slice(1), { stdio: 'inherit' });
   console.log(`◀ ${step.name}: ${result.status === 0 ? 'ok' : 'FAILED'} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  let failedHere = 0;
   if (step.report && existsSync(step.report.file)) {
     const counted = step.report.count(JSON.parse(readFileSync(step.report.file, 'utf8')));
     passed += counted.passed;
-    failed += counted.failed;
+    failedHere = counted.failed;
   }
   if (result.status !== 0) {
     failedStep = step.name;
-    if (!step.report) failed += 1;
+    // A step that failed without naming a failed test (a build error, a runner that found no tests) counts as one.
+    failed += Math.max(1, failedHere);
     break;
   }
+  failed += failedHere;
 }
 
 console.log(failedStep ? `\nStopped at: ${failedStep}` : '\nAll steps passed.');
