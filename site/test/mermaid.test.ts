@@ -19,6 +19,18 @@ describe('build-time diagrams', () => {
     expect(svg).not.toMatch(/@import|fonts\.googleapis/);
   });
 
+  it('carries its colour variables on the <svg> itself and has no <style> element, which MDX would empty', () => {
+    for (const code of [flow, 'sequenceDiagram\n  A->>B: hi\n  B-->>A: ok', 'classDiagram\n  Animal <|-- Duck', 'erDiagram\n  A ||--o{ B : has']) {
+      const svg = renderDiagram(code);
+      expect(svg).not.toContain('<style');
+      const style = /^<svg [^>]*style="([^"]*)"/.exec(svg)?.[1] ?? '';
+      expect(style).toContain('--fg:var(--sl-color-white)');
+      expect(style).toMatch(/--_text: var\(--fg\)/);
+      expect(style).toMatch(/--_node-fill: /);
+      expect(style).toContain('font-family: var(--sl-font');
+    }
+  });
+
   it('gives each diagram its own marker ids so arrows never point into another diagram', () => {
     const first = renderDiagram(flow);
     const second = renderDiagram(flow);

@@ -54,6 +54,19 @@ describe('the built site', () => {
     for (const file of scripts) expect(readFileSync(join(dist, '_astro', file), 'utf8')).not.toMatch(/beautiful-mermaid|renderMermaid|katex\.render/);
   });
 
+  it('ships every diagram with its colours defined, in Markdown and MDX pages alike', () => {
+    let diagrams = 0;
+    for (const file of pages) {
+      const html = readFileSync(file, 'utf8');
+      expect(html, file).not.toContain('set:html=');
+      for (const m of html.matchAll(/<svg role="img"[^>]*class="diagram-svg"[^>]*>/g)) {
+        diagrams += 1;
+        expect(m[0], file).toMatch(/--_text: var\(--fg\)/);
+      }
+    }
+    expect(diagrams).toBeGreaterThan(4);
+  });
+
   it(`keeps eager JavaScript on a content page within ${CONTENT_PAGE_JS_BUDGET / 1024} KB gzipped`, () => {
     const page = join(dist, 'part1-axioms/axiom1-latency/index.html');
     const { gzipBytes, files } = eagerJavaScript(dist, page);

@@ -69,7 +69,8 @@ function accessibleLabel(code: string): string {
 let diagramCount = 0;
 
 export function renderDiagram(code: string, where: DiagramSource = {}, title?: string): string {
-  checkBrackets(code, where);
+  // Brackets delimit node shapes only in flowcharts; ER cardinalities such as ||--o{ are not brackets.
+  if (isFlowchart(code)) checkBrackets(code, where);
   const themed = code.replace(/(style\s+\S+\s+[^\n]*?)fill:#[0-9a-fA-F]{3,8}/g, `$1fill:${HIGHLIGHT_FILL}`);
   let svg: string;
   let label: string;
@@ -88,12 +89,30 @@ export function renderDiagram(code: string, where: DiagramSource = {}, title?: s
   }
   // Several diagrams share a page: marker ids must be unique or arrows of one diagram point at another's defs.
   const prefix = `d${++diagramCount}-`;
-  return svg
-    .replace(/@import url\([^)]*\);?/g, '')
-    .replace(/font-family: 'Inter', system-ui, sans-serif;/, 'font-family: var(--sl-font, system-ui, sans-serif);')
+  return inlineStyles(svg)
     .replace(/id="([^"]+)"/g, `id="${prefix}$1"`)
     .replace(/url\(#([^)]+)\)/g, `url(#${prefix}$1)`)
     .replace('<svg ', `<svg role="img" aria-label="${escapeAttribute(label)}" class="diagram-svg" `);
+}
+
+/**
+ * The renderer puts its colour variables in a <style> element inside the SVG. MDX rewrites a <style> that appears in
+ * raw HTML (it becomes an empty `set:html` attribute), which left every diagram black. So the `svg { … }` rule's
+ * declarations move into the <svg> element's own style attribute, the web-font imports are dropped (no third-party
+ * requests), fonts come from the site, and the <style> element goes.
+ */
+export function inlineStyles(svg: string): string {
+  const style = /<style>([\s\S]*?)<\/style>/.exec(svg)?.[1] ?? '';
+  const rootRule = /(?:^|\})\s*svg\s*\{([^}]*)\}/.exec(style)?.[1] ?? '';
+  const declarations = rootRule
+    .replace(/\/\*[\s\S]*?\*\//g, '')
+    .split(';')
+    .map((d) => d.trim().replace(/\s+/g, ' '))
+    .filter((d) => /^--[\w-]+\s*:/.test(d));
+  const extra = [...declarations, 'font-family: var(--sl-font, system-ui, sans-serif)'].join(';');
+  return svg
+    .replace(/<style>[\s\S]*?<\/style>\s*/g, '')
+    .replace(/^<svg ([^>]*?)style="([^"]*)"/, (_match, attributes: string, existing: string) => `<svg ${attributes}style="${existing.replace(/;?$/, ';')}${extra}"`);
 }
 
 function escapeAttribute(text: string): string {
