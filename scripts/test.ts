@@ -5,6 +5,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { BROWSER_MISSING, chromiumPath } from './lib/browser.ts';
 
 const REPORTS = 'test-results';
@@ -41,6 +42,19 @@ if (!chromiumPath()) {
   console.error(BROWSER_MISSING);
   process.exit(1);
 }
+
+/** A free port for the browser tests' static server, so a server left running elsewhere cannot collide with it. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, 'localhost', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+process.env.E2E_PORT ??= String(await freePort());
 
 rmSync(REPORTS, { recursive: true, force: true });
 mkdirSync(REPORTS, { recursive: true });
