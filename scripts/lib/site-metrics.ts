@@ -78,7 +78,8 @@ export function brokenLinks(dist: string, files: string[]): string[] {
   return problems;
 }
 
-const STATIC_IMPORT = /(?:^|[;\s}])(?:import|export)\s*(?:[\w*{}\s,$]+\sfrom\s*)?["']([^"']+)["']/g;
+/** Static imports and re-exports, minified (`import{a as b}from"./x.js"`) or not; dynamic import() is lazy and left out. */
+export const STATIC_IMPORT = /(?:^|[;\s}])(?:import|export)\s*(?:[^"'`;()]*?from\s*)?["']([^"']+)["']/g;
 
 /**
  * JavaScript a page runs before any interaction: module scripts, their static imports and inline scripts,
