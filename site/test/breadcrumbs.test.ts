@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { titleForRoute } from '../src/data/catalog.ts';
 import { breadcrumbsFor } from '../src/lib/breadcrumbs.ts';
 
 describe('breadcrumbs', () => {
@@ -27,5 +28,14 @@ describe('breadcrumbs', () => {
       { label: 'Home', href: '/' },
       { label: 'Interactive Tools', href: '/tools/' },
     ]);
+  });
+});
+
+describe('titles of routes', () => {
+  it('names pages, parts and tools, and nothing else', () => {
+    expect(titleForRoute('/part1-axioms/axiom5-coordination/')).toBe('Axiom 5: Coordination');
+    expect(titleForRoute('/part2-pillars/')).toBe('Part II: The Five Foundational Pillars');
+    expect(titleForRoute('/tools/latency-calculator/')).toBe('Latency Calculator');
+    expect(titleForRoute('/nowhere/')).toBeUndefined();
   });
 });

@@ -186,3 +186,14 @@ export function groupPages(part: CatalogPart): { group: string; pages: CatalogPa
 export function partHeading(part: CatalogPart): string {
   return part.label.startsWith('Part ') ? `${part.label}: ${part.title}` : part.title;
 }
+
+/** The title of the page at a route (`/part1-axioms/axiom1-latency/`), or undefined for a route outside the catalog. */
+export function titleForRoute(route: string): string | undefined {
+  const slug = route.replace(/^\/+|\/+$/g, '');
+  for (const part of parts) {
+    if (part.slug === slug) return partHeading(part);
+    const page = part.pages.find((p) => p.slug === slug);
+    if (page) return page.title;
+  }
+  return tools.find((t) => t.slug === slug)?.name;
+}
