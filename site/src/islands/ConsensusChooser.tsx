@@ -13,6 +13,7 @@ import { project } from '@compendium/tools/latency-tool';
 import { useMemo } from 'preact/hooks';
 import { formatFigure } from '../lib/format.ts';
 import { Field } from './shared/Field.tsx';
+import { PlaceList } from './shared/PlaceList.tsx';
 import { useToolState } from './shared/useToolState.ts';
 
 interface Props {
@@ -251,12 +252,6 @@ function RttTable({ report }: { report: Ok }) {
 export default function ConsensusChooser({ land, placeOptions }: Props) {
   const { state, update } = useToolState(consensusFields);
   const report = useMemo(() => consensusReport(state.values), [state.values]);
-  const entries = state.raw.regions.split(',');
-  const setEntry = (index: number, text: string) => {
-    const next = [...entries];
-    next[index] = text.replace(/,/g, ' ');
-    update('regions', next.join(','));
-  };
   const top = report.ok ? report.ranking[0] : undefined;
 
   return (
@@ -285,47 +280,16 @@ export default function ConsensusChooser({ land, placeOptions }: Props) {
           onChange={(v) => update('faults', v)}
         />
         <Field id="nodes" label={consensusFields.nodes.label} value={state.raw.nodes} error={state.errors.nodes} inputMode="numeric" hint="1 to 25, spread round-robin over the regions." onInput={(t) => update('nodes', t)} />
-        <fieldset class="tool-places">
-          <legend>Regions (one to {MAX_REGIONS}: cloud regions or cities)</legend>
-          <datalist id="consensus-places">
-            {placeOptions.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.name}
-              </option>
-            ))}
-          </datalist>
-          {entries.map((entry, index) => (
-            <div class="tool-place-row" key={index}>
-              <label for={`region-${index}`} class="sr-only">{`Region ${index + 1}`}</label>
-              <input
-                id={`region-${index}`}
-                type="text"
-                list="consensus-places"
-                autoComplete="off"
-                spellcheck={false}
-                value={entry}
-                aria-invalid={state.errors.regions?.includes(`entry ${index + 1}:`) ? 'true' : undefined}
-                aria-describedby={state.errors.regions ? 'regions-error' : undefined}
-                onInput={(event) => setEntry(index, (event.currentTarget as HTMLInputElement).value)}
-              />
-              {entries.length > 1 && (
-                <button type="button" class="tool-button" aria-label={`Remove region ${index + 1}`} onClick={() => update('regions', entries.filter((_, i) => i !== index).join(','))}>
-                  Remove
-                </button>
-              )}
-            </div>
-          ))}
-          {entries.length < MAX_REGIONS && (
-            <button type="button" class="tool-button" onClick={() => update('regions', `${state.raw.regions},`)}>
-              Add a region
-            </button>
-          )}
-          {state.errors.regions && (
-            <p id="regions-error" class="tool-error" role="alert">
-              {state.errors.regions}
-            </p>
-          )}
-        </fieldset>
+        <PlaceList
+          noun="region"
+          legend={`Regions (one to ${MAX_REGIONS}: cloud regions or cities)`}
+          raw={state.raw.regions}
+          error={state.errors.regions}
+          minItems={1}
+          maxItems={MAX_REGIONS}
+          placeOptions={placeOptions}
+          onChange={(raw) => update('regions', raw)}
+        />
         <Field id="reads" label={consensusFields.reads.label} unit="0 to 1, 0.9 = 90 % reads" value={state.raw.reads} error={state.errors.reads} onInput={(t) => update('reads', t)} />
         <Choice
           id="consistency"

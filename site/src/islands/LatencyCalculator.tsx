@@ -1,8 +1,9 @@
 /** The Latency Calculator: binds inputs to @compendium/tools' latency report and draws it. No model logic here. */
-import { type LatencyReport, latencyFields, latencyReport, project } from '@compendium/tools';
+import { type LatencyReport, latencyFields, latencyReport, MAX_PLACES, project } from '@compendium/tools';
 import { useMemo } from 'preact/hooks';
 import { formatFigure } from '../lib/format.ts';
 import { Field } from './shared/Field.tsx';
+import { PlaceList } from './shared/PlaceList.tsx';
 import { useToolState } from './shared/useToolState.ts';
 
 interface Props {
@@ -50,57 +51,21 @@ function WorldMap({ land, report }: { land: string; report: LatencyReport }) {
 export default function LatencyCalculator({ land, placeOptions }: Props) {
   const { state, update } = useToolState(latencyFields);
   const report = useMemo(() => latencyReport(state.values), [state.values]);
-  const entries = state.raw.places.split(',');
-  const setEntry = (index: number, text: string) => {
-    const next = [...entries];
-    next[index] = text.replace(/,/g, ' ');
-    update('places', next.join(','));
-  };
   const [a, b] = report.places;
 
   return (
     <div class="tool not-content" data-tool="latency">
       <form class="tool-inputs" onSubmit={(event) => event.preventDefault()} aria-label="Latency inputs">
-        <fieldset class="tool-places">
-          <legend>Places (two to eight; the first two are compared in detail)</legend>
-          <datalist id="latency-places">
-            {placeOptions.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.name}
-              </option>
-            ))}
-          </datalist>
-          {entries.map((entry, index) => (
-            <div class="tool-place-row" key={index}>
-              <label for={`place-${index}`} class="sr-only">{`Place ${index + 1}`}</label>
-              <input
-                id={`place-${index}`}
-                type="text"
-                list="latency-places"
-                autoComplete="off"
-                value={entry}
-                aria-invalid={state.errors.places?.includes(`entry ${index + 1}:`) ? 'true' : undefined}
-                aria-describedby={state.errors.places ? 'places-error' : undefined}
-                onInput={(event) => setEntry(index, (event.currentTarget as HTMLInputElement).value)}
-              />
-              {entries.length > 2 && (
-                <button type="button" class="tool-button" aria-label={`Remove place ${index + 1}`} onClick={() => update('places', entries.filter((_, i) => i !== index).join(','))}>
-                  Remove
-                </button>
-              )}
-            </div>
-          ))}
-          {entries.length < 8 && (
-            <button type="button" class="tool-button" onClick={() => update('places', `${state.raw.places},`)}>
-              Add a place
-            </button>
-          )}
-          {state.errors.places && (
-            <p id="places-error" class="tool-error" role="alert">
-              {state.errors.places}
-            </p>
-          )}
-        </fieldset>
+        <PlaceList
+          noun="place"
+          legend="Places (two to eight; the first two are compared in detail)"
+          raw={state.raw.places}
+          error={state.errors.places}
+          minItems={2}
+          maxItems={MAX_PLACES}
+          placeOptions={placeOptions}
+          onChange={(raw) => update('places', raw)}
+        />
         <Field id="stretch" label="Route stretch" value={state.raw.stretch} error={state.errors.stretch} unit="× great circle" hint="Cable length over great-circle length: 1 is the physical floor." onInput={(t) => update('stretch', t)} />
         <Field id="payload" label="Payload" value={state.raw.payload} error={state.errors.payload} unit="bytes" inputMode="numeric" onInput={(t) => update('payload', t)} />
         <Field id="bandwidth" label="Bottleneck bandwidth" value={state.raw.bandwidth} error={state.errors.bandwidth} unit="Mbit/s" onInput={(t) => update('bandwidth', t)} />
