@@ -37,7 +37,7 @@ const rows: [string, string][] = [
   ['build time (astro build, wall clock)', `${buildSeconds.toFixed(1)} s`],
   ['pages built', String(pages.length)],
   ...samples.map(([label, file]): [string, string] => [`eager JS, gzipped: ${label}`, kb(eagerJavaScript(dist, join(dist, file)).gzipBytes)]),
-  ...['latency-calculator', 'capacity-planner'].map((tool): [string, string] => [
+  ...['latency-calculator', 'capacity-planner', 'cost-analyzer', 'failure-analyzer', 'consensus-chooser', 'quick-decisions'].map((tool): [string, string] => [
     `all JS incl. islands, gzipped: /tools/${tool}/`,
     kb(allJavaScript(dist, join(dist, 'tools', tool, 'index.html')).gzipBytes),
   ]),
