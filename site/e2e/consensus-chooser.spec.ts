@@ -1,6 +1,6 @@
 import { bestLeader, findPlace, protocolCost, rttMatrixFromPlaces } from '@compendium/models';
 import { expect, test } from '@playwright/test';
-import { gotoHydrated, watchPage } from './helpers.ts';
+import { gotoHydrated, recordDialogs, watchPage } from './helpers.ts';
 
 const PAGE = '/tools/consensus-chooser/';
 const oneDecimal = (value: number) => value.toLocaleString('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
@@ -88,11 +88,7 @@ test('bad input gets a message beside the field, never NaN or a blank', async ({
 });
 
 test('a hostile URL is refused safely', async ({ page }) => {
-  const dialogs: string[] = [];
-  page.on('dialog', async (dialog) => {
-    dialogs.push(dialog.message());
-    await dialog.dismiss();
-  });
+  const dialogs = recordDialogs(page);
   const payload = encodeURIComponent('<img src=x onerror=alert(1)>');
   await gotoHydrated(page, `${PAGE}?regions=${payload},london&nodes=1e999&reads=${'9'.repeat(5000)}&consistency=${encodeURIComponent('<script>alert(1)</script>')}&latency=-5`);
   const tool = page.locator('[data-tool="consensus"]');

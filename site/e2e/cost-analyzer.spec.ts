@@ -10,7 +10,7 @@ import {
   totalCostOfOwnership,
 } from '@compendium/models';
 import { expect, test } from '@playwright/test';
-import { gotoHydrated, watchPage } from './helpers.ts';
+import { gotoHydrated, recordDialogs, watchPage } from './helpers.ts';
 
 const PAGE = '/tools/cost-analyzer/';
 const REQUESTS_PER_MONTH_AT = (rate: number) => rate * 730 * 3600;
@@ -176,11 +176,7 @@ test('bad input gets a message beside the field, never NaN or a blank', async ({
 });
 
 test('a hostile URL is refused safely', async ({ page }) => {
-  const dialogs: string[] = [];
-  page.on('dialog', async (dialog) => {
-    dialogs.push(dialog.message());
-    await dialog.dismiss();
-  });
+  const dialogs = recordDialogs(page);
   const payload = encodeURIComponent('<img src=x onerror=alert(1)>');
   await gotoHydrated(page, `${PAGE}?hourly=${payload}&months=1e999&rate=${'9'.repeat(5000)}&plan=${encodeURIComponent('<script>alert(1)</script>')}&hit=-1`);
   const tool = page.locator('[data-tool="cost"]');

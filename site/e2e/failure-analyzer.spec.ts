@@ -1,6 +1,6 @@
 import { countNines, downtimeFromFraction, kOfNAvailability, multiWindowAlerts, parallelAvailability, seriesAvailability } from '@compendium/models';
 import { expect, test } from '@playwright/test';
-import { gotoHydrated, watchPage } from './helpers.ts';
+import { gotoHydrated, recordDialogs, watchPage } from './helpers.ts';
 
 const PAGE = '/tools/failure-analyzer/';
 const fixed = (value: number, digits: number) => value.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
@@ -134,11 +134,7 @@ test('bad input gets a named message beside the field, and no figure computed fr
 });
 
 test('a hostile URL is refused safely', async ({ page }) => {
-  const dialogs: string[] = [];
-  page.on('dialog', async (dialog) => {
-    dialogs.push(dialog.message());
-    await dialog.dismiss();
-  });
+  const dialogs = recordDialogs(page);
   const query = new URLSearchParams({
     series: '<img src=x onerror=alert(1)>',
     slo: '1e999',

@@ -54,3 +54,13 @@ export async function gotoHydrated(page: Page, path: string): Promise<void> {
   await page.locator('astro-island').first().scrollIntoViewIfNeeded();
   await page.waitForSelector('astro-island:not([ssr])', { state: 'attached' });
 }
+
+/** Dismisses and records every dialog the page opens: a hostile URL that ran script would show up here. */
+export function recordDialogs(page: Page): string[] {
+  const dialogs: string[] = [];
+  page.on('dialog', async (dialog) => {
+    dialogs.push(dialog.message());
+    await dialog.dismiss();
+  });
+  return dialogs;
+}

@@ -2,7 +2,7 @@ import { cheHitRatio, effectiveLatency, headroom, latencyBetween, seriesAvailabi
 import { readState } from '@compendium/tools/fields';
 import { adrMarkdown, decisionsFields, decisionsReport, formatAvailability, formatMs, formatNumber, formatPercent, TREES } from '@compendium/tools/decisions-tool';
 import { expect, type Page, test } from '@playwright/test';
-import { gotoHydrated, watchPage } from './helpers.ts';
+import { gotoHydrated, recordDialogs, watchPage } from './helpers.ts';
 
 const PAGE = '/tools/quick-decisions/';
 
@@ -174,11 +174,7 @@ test('bad input gets a message beside the field and no figures, never NaN', asyn
 });
 
 test('a hostile URL is refused safely, with every refusal named', async ({ page }) => {
-  const dialogs: string[] = [];
-  page.on('dialog', async (dialog) => {
-    dialogs.push(dialog.message());
-    await dialog.dismiss();
-  });
+  const dialogs = recordDialogs(page);
   const img = encodeURIComponent('<img src=x onerror=alert(1)>');
   await gotoHydrated(page, `${PAGE}?answers=no&title=${img}&context=${encodeURIComponent('<script>alert(1)</script>')}&items=1e999&status=final`);
   const tool = page.locator('[data-tool="decisions"]');
