@@ -1,7 +1,7 @@
 /**
  * A minimal static file server for the browser tests: it serves site/dist exactly as a static host would,
  * and can run beside `npm start` (Astro 7 refuses a second `astro preview`).
- * Usage: node scripts/serve-static.ts [port]
+ * Usage: node scripts/serve-static.ts [port]; SITE_DIST=/abs/dir serves another build (one per developer on a shared machine).
  */
 import { createReadStream } from 'node:fs';
 import { createServer, type ServerResponse } from 'node:http';
@@ -9,7 +9,7 @@ import { extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { fileForPath } from './lib/site-metrics.ts';
 
-const root = fileURLToPath(new URL('../site/dist/', import.meta.url));
+const root = process.env.SITE_DIST ? `${process.env.SITE_DIST.replace(/\/$/, '')}/` : fileURLToPath(new URL('../site/dist/', import.meta.url));
 const port = Number(process.argv[2] ?? 4322);
 
 const TYPES: Record<string, string> = {

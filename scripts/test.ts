@@ -29,6 +29,7 @@ const steps: Step[] = [
   },
   { name: 'type check of the models', command: ['tsc', '-p', 'packages/models', '--noEmit'] },
   { name: 'type check of the tools', command: ['tsc', '-p', 'packages/tools', '--noEmit'] },
+  { name: 'type check of the code on the pages', command: ['node', 'scripts/check-code-blocks.ts'] },
   { name: 'build', command: ['astro', 'build', '--root', 'site'] },
   {
     name: 'checks on the built site',

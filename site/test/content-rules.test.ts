@@ -40,8 +40,16 @@ describe('completeness of a page', () => {
   });
 
   it('holds other types to their own bar and general pages only to the placeholder rule', () => {
-    expect(completenessProblems(axiomPage({ prose: 2100, diagrams: 2, exercises: 3 }), 'pattern')).toEqual([]);
+    const withCode = axiomPage({ prose: 2100, diagrams: 2, exercises: 3 }).replace('## Exercises', '```ts\nconst x = 1;\n```\n\n## Exercises');
+    expect(completenessProblems(withCode, 'pattern')).toEqual([]);
     expect(completenessProblems(axiomPage({ prose: 2100 }), 'pillar')[0]).toMatch(/needs at least 3000/);
     expect(completenessProblems('Short and complete.', 'general')).toEqual([]);
+  });
+
+  it('wants compiled code on a pattern page and a plot on a quantitative page', () => {
+    const page = axiomPage({ prose: 2600, diagrams: 2, exercises: 3 });
+    expect(completenessProblems(page, 'pattern')).toEqual(['has 0 TypeScript code blocks; it needs at least 1']);
+    expect(completenessProblems(page, 'quantitative')).toEqual(['has 0 plots; a complete quantitative page needs at least 1']);
+    expect(completenessProblems(page.replace('## Exercises', '<Plot series={s} />\n\n## Exercises'), 'quantitative')).toEqual([]);
   });
 });

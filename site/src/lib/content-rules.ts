@@ -6,6 +6,10 @@ import { countWords, proseOf } from './reading-time.ts';
 
 export interface CompletenessRule {
   minWords: number;
+  /** ```ts blocks, compiled by scripts/check-code-blocks.ts. */
+  minCodeBlocks?: number;
+  /** `<Plot` charts drawn at build time, or islands where the reader moves a parameter. */
+  minPlots?: number;
   minDiagrams: number;
   minExercises: number;
   requiredSections: readonly string[];
@@ -17,8 +21,8 @@ const EXERCISES = 'Exercises';
 export const RULES_BY_TYPE: Readonly<Record<string, CompletenessRule>> = {
   axiom: { minWords: 2500, minDiagrams: 2, minExercises: 5, requiredSections: [EXERCISES, 'Key takeaways', REFERENCES] },
   pillar: { minWords: 3000, minDiagrams: 2, minExercises: 5, requiredSections: [EXERCISES, 'Key takeaways', REFERENCES] },
-  pattern: { minWords: 2000, minDiagrams: 2, minExercises: 3, requiredSections: [EXERCISES, REFERENCES] },
-  quantitative: { minWords: 2500, minDiagrams: 0, minExercises: 3, requiredSections: [EXERCISES, REFERENCES] },
+  pattern: { minWords: 2000, minDiagrams: 2, minExercises: 3, minCodeBlocks: 1, requiredSections: [EXERCISES, REFERENCES] },
+  quantitative: { minWords: 2500, minDiagrams: 0, minExercises: 3, minPlots: 1, requiredSections: [EXERCISES, REFERENCES] },
   'human-factors': { minWords: 2000, minDiagrams: 0, minExercises: 3, requiredSections: [EXERCISES, REFERENCES] },
   'case-study': { minWords: 3000, minDiagrams: 2, minExercises: 0, requiredSections: [REFERENCES] },
 };
@@ -58,6 +62,10 @@ export function completenessProblems(source: string, type: string): string[] {
   for (const heading of rule.requiredSections) {
     if (sectionBody(source, heading) === undefined) problems.push(`has no "## ${heading}" section`);
   }
+  const code = (source.match(/^\s*```(ts|typescript)\b/gm) ?? []).length;
+  if (code < (rule.minCodeBlocks ?? 0)) problems.push(`has ${code} TypeScript code blocks; it needs at least ${rule.minCodeBlocks}`);
+  const plots = (source.match(/<(Plot|[A-Z]\w*Explorer)\b/g) ?? []).length;
+  if (plots < (rule.minPlots ?? 0)) problems.push(`has ${plots} plots; a complete ${type} page needs at least ${rule.minPlots}`);
   const exercises = exerciseCount(source);
   if (exercises < rule.minExercises) problems.push(`has ${exercises} exercises with revealable solutions; it needs at least ${rule.minExercises}`);
   return problems;
