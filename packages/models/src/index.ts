@@ -21,4 +21,5 @@ export * from './coordination.ts';
 export * from './capacity.ts';
 export * from './cost.ts';
 export * from './data/prices.ts';
+export * from './data/sdm91.ts';
 export { CITY_ROWS, AWS_ROWS, GCP_ROWS, AZURE_ROWS, type PlaceRow } from './data/places.ts';

@@ -2,19 +2,11 @@
  * The Capacity Planner's logic: an M/M/c (Erlang C) view of a service, the fewest servers for a latency target,
  * a growth projection, and a Universal Scalability Law fit of measured points. The island only renders this.
  */
-import { fitUsl, mmc, type MMcResult, projectLoad, serviceLevel, staffing, type UslFit, uslThroughput, waitPercentile } from '@compendium/models';
+import { fitUsl, mmc, type MMcResult, projectLoad, SDM91_POINTS, serviceLevel, staffing, type UslFit, uslThroughput, waitPercentile } from '@compendium/models';
 import { type FieldSet, listField, numberField, parseDecimal, type ValuesOf } from './fields.ts';
 
-/** SPEC SDM91 throughput measurements (Gunther, Guerrilla Capacity Planning, 2007): a published dataset to start from. */
-export const SDM91_POINTS: readonly (readonly [number, number])[] = [
-  [1, 64.9],
-  [18, 995.9],
-  [36, 1652.4],
-  [72, 1853.2],
-  [108, 1828.9],
-  [144, 1775.0],
-  [216, 1702.2],
-];
+/** The published dataset the USL panel starts from (SPEC SDM91), kept with the models. */
+export { SDM91_POINTS };
 
 export const PROJECTION_MONTHS = 24;
 export const PERCENTILES = [0.5, 0.9, 0.99] as const;
