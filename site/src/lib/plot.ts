@@ -29,7 +29,7 @@ export class PlotError extends Error {}
 // Layout in viewBox units; the SVG scales to its container's width.
 export const WIDTH = 640;
 export const HEIGHT = 360;
-export const MARGIN = { top: 16, right: 20, bottom: 52, left: 72 } as const;
+export const MARGIN = { top: 16, right: 20, bottom: 58, left: 100 } as const;
 
 export interface Scale {
   (value: number): number;
@@ -38,11 +38,15 @@ export interface Scale {
 }
 
 /** Round steps of 1, 2 or 5 × 10^k, about `count` of them across [min, max]. */
-export function niceTicks(min: number, max: number, count = 6): number[] {
-  if (max === min) return [min];
+function tickStep(min: number, max: number, count = 6): number {
   const raw = (max - min) / count;
   const power = 10 ** Math.floor(Math.log10(raw));
-  const step = ([1, 2, 5, 10].map((m) => m * power).find((s) => s >= raw) ?? 10 * power) as number;
+  return [1, 2, 5, 10].map((m) => m * power).find((s) => s >= raw) ?? 10 * power;
+}
+
+export function niceTicks(min: number, max: number, count = 6): number[] {
+  if (max === min) return [min];
+  const step = tickStep(min, max, count);
   const ticks: number[] = [];
   for (let t = Math.ceil(min / step) * step; t <= max + step * 1e-9; t += step) ticks.push(Number(t.toPrecision(12)));
   return ticks;
@@ -63,8 +67,15 @@ export function scale(axis: AxisSpec, values: readonly number[], range: [number,
     lo = axis.log ? lo / 10 : lo - 1;
     hi = axis.log ? hi * 10 : hi + 1;
   }
+  // Without a fixed bound, the axis ends on a tick (a decade on a log axis) so the top of the data is labelled.
+  if (axis.log) {
+    if (axis.min === undefined) lo = 10 ** Math.floor(Math.log10(lo) + 1e-9);
+    if (axis.max === undefined) hi = 10 ** Math.ceil(Math.log10(hi) - 1e-9);
+  } else if (axis.max === undefined) {
+    const step = tickStep(lo, hi);
+    hi = Math.ceil(hi / step - 1e-9) * step;
+  }
   const ticks = axis.log ? logTicks(lo, hi) : niceTicks(lo, hi);
-  if (!axis.log && axis.max === undefined) hi = Math.max(hi, ticks[ticks.length - 1] ?? hi);
   const t = axis.log ? Math.log10 : (v: number) => v;
   const [a, b] = [t(lo), t(hi)];
   const map = ((v: number) => range[0] + ((t(v) - a) / (b - a)) * (range[1] - range[0])) as Scale;
