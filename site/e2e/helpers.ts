@@ -1,12 +1,26 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 
 /** Paths of every page in the built sitemap, so the browser tests cover pages added later without edits. */
 export function sitemapPaths(): string[] {
-  const xml = readFileSync(fileURLToPath(new URL('../dist/sitemap-0.xml', import.meta.url)), 'utf8');
+  const dist = process.env.SITE_DIST ?? fileURLToPath(new URL('../dist/', import.meta.url));
+  const xml = readFileSync(join(dist, 'sitemap-0.xml'), 'utf8');
   return [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1] as string).pathname);
+}
+
+const DOCS = fileURLToPath(new URL('../src/content/docs/', import.meta.url));
+
+/** Routes of the pages whose front matter says `status: <status>`, read from the content folder. */
+export function pagesWithStatus(status: 'draft' | 'complete'): string[] {
+  const walk = (dir: string): string[] =>
+    readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : e.name.endsWith('.mdx') ? [join(dir, e.name)] : []));
+  return walk(DOCS)
+    .filter((file) => new RegExp(`^status:\\s*${status}\\s*$`, 'm').test(readFileSync(file, 'utf8')))
+    .map((file) => `/${relative(DOCS, file).replace(/(^|\/)index\.mdx$/, '$1').replace(/\.mdx$/, '/')}`)
+    .sort();
 }
 
 export const WCAG_22_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
