@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { SEED_HOME_LINKS, SPEC_ROUTES, SPEC_TOOL_ANCHORS } from '../../site/test/spec-routes.ts';
 import { allJavaScript, brokenLinks, eagerJavaScript, fileForPath, htmlFiles, idsIn, thirdPartyRequests } from '../../scripts/lib/site-metrics.ts';
 
-const dist = fileURLToPath(new URL('../../site/dist/', import.meta.url));
+const dist = process.env.SITE_DIST ?? fileURLToPath(new URL('../../site/dist/', import.meta.url));
 
 /** Eager JavaScript allowed on a plain content page, gzipped; Starlight alone needs about 6 KB. */
 const CONTENT_PAGE_JS_BUDGET = 10 * 1024;
