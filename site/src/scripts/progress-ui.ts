@@ -3,7 +3,7 @@
  * the "mark as done" button, the check boxes and bars of the path pages, the marks in the sidebar, export and import.
  * Storage can be missing (blocked, private mode) or hold anything; the page must work regardless.
  */
-import { describePathProgress, emptyProgress, exportFile, importFile, isDone, type Progress, pathProgress, readProgress, serialize, setDone, STORAGE_KEY, CORRUPT_KEY } from '../lib/progress.ts';
+import { CORRUPT_KEY, describePathProgress, emptyProgress, isDone, type Progress, pathProgress, readProgress, STORAGE_KEY, serialize, setDone } from '../lib/progress.ts';
 
 interface State {
   progress: Progress;
@@ -117,43 +117,20 @@ function render(): void {
   }
 }
 
-function announce(from: Element, message: string): void {
-  const region = from.closest('[data-progress-file]')?.querySelector<HTMLElement>('[data-progress-message]');
-  if (region) region.textContent = message;
-}
-
 document.addEventListener('click', (event) => {
-  const target = event.target as Element | null;
-  const toggle = target?.closest<HTMLButtonElement>('[data-progress-toggle]');
+  const toggle = (event.target as Element | null)?.closest<HTMLButtonElement>('[data-progress-toggle]');
   if (toggle?.dataset.key) save(setDone(state.progress, toggle.dataset.key, toggle.getAttribute('aria-pressed') !== 'true'));
-  const exporter = target?.closest<HTMLButtonElement>('[data-progress-export]');
-  if (exporter) {
-    const file = exportFile(state.progress);
-    const url = URL.createObjectURL(new Blob([file.text], { type: 'application/json' }));
-    const a = Object.assign(document.createElement('a'), { href: url, download: file.name });
-    document.body.append(a);
-    a.click();
-    a.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 1000);
-    const count = Object.keys(state.progress.pages).length;
-    announce(exporter, `Saved ${count} ${count === 1 ? 'mark' : 'marks'} to ${file.name}.`);
-  }
 });
 
-document.addEventListener('change', async (event) => {
+document.addEventListener('change', (event) => {
   const target = event.target as HTMLInputElement | null;
   if (target?.dataset.progressStep) save(setDone(state.progress, target.dataset.progressStep, target.checked));
-  if (target?.matches('[data-progress-import]')) {
-    const file = target.files?.[0];
-    if (!file) return;
-    const result = importFile(state.progress, await file.text());
-    if (result.ok) {
-      save(result.progress);
-      announce(target, `Imported ${result.total} ${result.total === 1 ? 'mark' : 'marks'} from ${file.name}; ${result.added} new.`);
-    } else announce(target, result.message);
-    target.value = '';
-  }
 });
+
+// Export and import exist only on the path pages; other pages never download that code.
+if (document.querySelector('[data-progress-file]')) {
+  void import('./progress-file-ui.ts').then(({ bindProgressFile }) => bindProgressFile({ current: () => state.progress, save }));
+}
 
 // Another tab marked a page: show it here too.
 window.addEventListener('storage', (event) => {
