@@ -10,3 +10,4 @@ export * from './scenario.ts';
 export * from './trace-hash.ts';
 export * from './units.ts';
 export * from './scenarios/mmc.ts';
+export * from './scenarios/registry.ts';
