@@ -27,7 +27,7 @@ export interface Command {
 }
 
 /** Runs `fn`, re-labelling a model's ModelInputError with the flag the reader actually typed. */
-function asFlags<T>(parameterToFlag: Record<string, string>, fn: () => T): T {
+export function asFlags<T>(parameterToFlag: Record<string, string>, fn: () => T): T {
   try {
     return fn();
   } catch (error) {
@@ -39,14 +39,14 @@ function asFlags<T>(parameterToFlag: Record<string, string>, fn: () => T): T {
   }
 }
 
-function row(label: string, value: number | string | null, unit = ''): Row {
+export function row(label: string, value: number | string | null, unit = ''): Row {
   if (value === null) return { label, value: 'unbounded' };
   return { label, value: typeof value === 'number' ? formatNumber(value, unit) : value };
 }
 
 const MAX_CLI_SERVERS = MAX_SERVERS;
 
-function requireStable(rate: number, serviceTime: number, servers: number): void {
+export function requireStable(rate: number, serviceTime: number, servers: number): void {
   const load = rate * serviceTime;
   if (!Number.isFinite(load)) throw new CliError(`--rate × --service-time must be a finite offered load, got ${rate} × ${serviceTime}`);
   if (!(servers > load)) {

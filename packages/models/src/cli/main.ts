@@ -5,6 +5,7 @@
  */
 import { CliError, parseFlags } from './args.ts';
 import { COMMANDS, type Command } from './commands.ts';
+import { SIMULATE_COMMANDS } from './simulate.ts';
 import { findNonFinite, formatJson, formatTable } from './format.ts';
 
 export const EXIT_OK = 0;
@@ -17,12 +18,12 @@ export interface Io {
 }
 
 function usage(): string {
-  const width = Math.max(...COMMANDS.map((c) => c.name.length));
+  const width = Math.max(...[...COMMANDS, ...SIMULATE_COMMANDS].map((c) => c.name.length));
   return [
     'Usage: compendium <command> [flags] [--json]',
     '',
     'Commands:',
-    ...COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
+    ...[...COMMANDS, ...SIMULATE_COMMANDS].map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
     '',
     'Rates are per second and times in seconds unless a flag says otherwise.',
     'Run "compendium <command> --help" for a command\'s flags.',
@@ -58,9 +59,17 @@ export function main(argv: readonly string[], io: Io): number {
     io.stdout(usage());
     return EXIT_OK;
   }
-  const command = COMMANDS.find((c) => c.name === name);
+  let command = COMMANDS.find((c) => c.name === name);
+  if (name === 'simulate') {
+    const scenario = rest.shift();
+    command = SIMULATE_COMMANDS.find((c) => c.name === `simulate ${scenario}`);
+    if (!command) {
+      const known = SIMULATE_COMMANDS.map((c) => c.name.replace('simulate ', '')).join(', ');
+      return fail(scenario === undefined ? `simulate needs a scenario (one of ${known})` : `unknown scenario ${JSON.stringify(scenario)} for simulate (one of ${known})`);
+    }
+  }
   if (!command) {
-    return fail(`unknown command ${JSON.stringify(name)} (commands: ${COMMANDS.map((c) => c.name).join(', ')})`);
+    return fail(`unknown command ${JSON.stringify(name)} (commands: ${[...COMMANDS, ...SIMULATE_COMMANDS].map((c) => c.name).join(', ')})`);
   }
   try {
     const args = parseFlags(command.name, rest, command.flags);
