@@ -1,8 +1,9 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
+import { contentStatuses } from '../../scripts/lib/content-status.ts';
 
 /** Paths of every page in the built sitemap, so the browser tests cover pages added later without edits. */
 export function sitemapPaths(): string[] {
@@ -11,16 +12,11 @@ export function sitemapPaths(): string[] {
   return [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1] as string).pathname);
 }
 
-const DOCS = fileURLToPath(new URL('../src/content/docs/', import.meta.url));
-
-/** Routes of the pages whose front matter says `status: <status>`, read from the content folder. */
+/** Routes of the pages whose front matter says `status: <status>`. */
 export function pagesWithStatus(status: 'draft' | 'complete'): string[] {
-  const walk = (dir: string): string[] =>
-    readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : e.name.endsWith('.mdx') ? [join(dir, e.name)] : []));
-  return walk(DOCS)
-    .filter((file) => new RegExp(`^status:\\s*${status}\\s*$`, 'm').test(readFileSync(file, 'utf8')))
-    .map((file) => `/${relative(DOCS, file).replace(/(^|\/)index\.mdx$/, '$1').replace(/\.mdx$/, '/')}`)
-    .sort();
+  return contentStatuses()
+    .filter(([, s]) => s === status)
+    .map(([route]) => route);
 }
 
 export const WCAG_22_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { SEED_HOME_LINKS, SPEC_ROUTES, SPEC_TOOL_ANCHORS } from '../../site/test/spec-routes.ts';
+import { contentStatuses } from '../../scripts/lib/content-status.ts';
 import { allJavaScript, brokenLinks, eagerJavaScript, fileForPath, htmlFiles, idsIn, thirdPartyRequests } from '../../scripts/lib/site-metrics.ts';
 
 const dist = process.env.SITE_DIST ?? fileURLToPath(new URL('../../site/dist/', import.meta.url));
@@ -89,8 +90,11 @@ describe('the built site', () => {
     for (const file of pages.filter((f) => f !== home && !f.endsWith('404.html'))) {
       expect(readFileSync(file, 'utf8'), file).toMatch(/data-reading-time="\d+"/);
     }
-    const draft = readFileSync(join(dist, 'patterns/saga/index.html'), 'utf8');
-    expect(draft).toContain('data-draft-notice');
+    // The notice follows each page's front matter: every draft shows it, no complete page does.
+    for (const [route, status] of contentStatuses()) {
+      const html = readFileSync(fileForPath(dist, route) as string, 'utf8');
+      expect(html.includes('data-draft-notice'), `${route} is ${status}`).toBe(status === 'draft');
+    }
     expect(readFileSync(home, 'utf8')).not.toContain('data-draft-notice');
   });
 });
