@@ -5,7 +5,8 @@ import { TraceHash } from '../src/trace-hash.ts';
 
 const hashOf = (r: ReturnType<typeof simulateMmc>) => new TraceHash().number(r.meanWait).number(r.p99Wait).number(r.events).number(r.utilization).value;
 
-describe('M/M/c simulation', () => {
+// Long runs: a few seconds each on a quiet machine, much more on a shared one.
+describe('M/M/c simulation', { timeout: 60_000 }, () => {
   it('is deterministic: the same seed gives the same run, bit for bit; another seed does not', () => {
     const params = { rate: 9, serviceTime: 0.1, servers: 1, customers: 20_000 };
     expect(hashOf(simulateMmc(params, 5))).toBe(hashOf(simulateMmc(params, 5)));

@@ -5,7 +5,14 @@
  */
 import { SimInputError } from '../errors.ts';
 import type { ScenarioRun } from '../scenario.ts';
+import { autoscalingScenario } from './autoscaling.ts';
+import { bulkheadScenario } from './bulkhead.ts';
+import { cacheScenario } from './cache.ts';
+import { circuitBreakerScenario } from './circuit-breaker.ts';
+import { loadBalancingScenario } from './load-balancing.ts';
+import { loadSheddingScenario } from './load-shedding.ts';
 import { createMmc } from './mmc.ts';
+import { retryStormScenario } from './retry-storm.ts';
 
 export interface ScenarioField {
   key: string;
@@ -62,7 +69,16 @@ export const mmcScenario: ScenarioDefinition = {
   create: (params, seed) => createMmc({ rate: params.rate as number, serviceTime: params.serviceTime as number, servers: params.servers as number, customers: params.customers as number }, seed),
 };
 
-export const SCENARIOS: readonly ScenarioDefinition[] = [mmcScenario];
+export const SCENARIOS: readonly ScenarioDefinition[] = [
+  mmcScenario,
+  loadBalancingScenario,
+  retryStormScenario,
+  circuitBreakerScenario,
+  cacheScenario,
+  autoscalingScenario,
+  loadSheddingScenario,
+  bulkheadScenario,
+];
 
 export function scenarioById(id: string): ScenarioDefinition {
   const scenario = SCENARIOS.find((s) => s.id === id);

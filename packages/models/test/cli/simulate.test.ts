@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
-const bin = fileURLToPath(new URL('../bin/compendium.mjs', import.meta.url));
+const bin = fileURLToPath(new URL('../../bin/compendium.mjs', import.meta.url));
 const run = (...args: string[]) => spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8' });
 
 describe('compendium simulate mmc', { timeout: 60_000 }, () => {
