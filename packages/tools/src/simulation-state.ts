@@ -2,7 +2,7 @@
  * A simulation's inputs as they live in the URL (`?seed=7&rate=80&servers=10`), read strictly like the tools' fields,
  * and what theory says beside the simulated figures. The island only binds these to inputs and the worker.
  */
-import { mmc } from '@compendium/models';
+import { cheHitRatio, mmc } from '@compendium/models';
 import { MAX_SEED, resolveParams, type ScenarioDefinition, type ScenarioParams } from '@compendium/sim';
 import { numberField } from './fields.ts';
 
@@ -76,6 +76,10 @@ export function theoryFor(scenarioId: string, params: ScenarioParams): TheoryFig
       { key: 'meanWait', label: 'Erlang C mean wait', value: r.meanWait },
       { key: 'probabilityOfWaiting', label: 'Erlang C P(wait)', value: r.probWait },
     ];
+  }
+  if (scenarioId === 'cache') {
+    const che = cheHitRatio({ items: params.items as number, cacheSize: params.cacheSize as number, zipfExponent: params.exponent as number });
+    return [{ key: 'hitRatio', label: "Che's approximation", value: che.hitRatio }];
   }
   return [];
 }

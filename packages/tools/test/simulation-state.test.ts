@@ -30,4 +30,9 @@ describe('simulation state in the URL', () => {
     expect(meanWait?.value).toBeCloseTo(0.9, 10);
     expect(theoryFor('no-such', {})).toEqual([]);
   });
+
+  it("puts Che's approximation beside the LRU cache", () => {
+    const [che] = theoryFor('cache', { items: 10, cacheSize: 10, exponent: 0.8 });
+    expect(che).toMatchObject({ key: 'hitRatio', value: 1 });
+  });
 });
