@@ -33,7 +33,8 @@ function rawFromUrl(definition: ScenarioDefinition): Record<string, string> {
 
 export default function SimulationPlayer({ scenario }: Props) {
   const definition = useMemo(() => scenarioById(scenario), [scenario]);
-  const [raw, setRaw] = useState<Record<string, string>>(() => rawFromUrl(definition));
+  // The URL is read after mount: the island is also rendered at build time, where there is no window.
+  const [raw, setRaw] = useState<Record<string, string>>({});
   const state = useMemo(() => readSimulationState(definition, raw), [definition, raw]);
   const [applied, setApplied] = useState(state);
   const [snapshot, setSnapshot] = useState<Snapshot>();
@@ -61,7 +62,11 @@ export default function SimulationPlayer({ scenario }: Props) {
       setDuration(report.duration);
     };
     worker.current = w;
-    w.postMessage({ type: 'load', scenario: definition.id, params: applied.params, seed: applied.seed } satisfies SimulationCommand);
+    const fromUrl = rawFromUrl(definition);
+    const initial = readSimulationState(definition, fromUrl);
+    setRaw(fromUrl);
+    setApplied(initial);
+    w.postMessage({ type: 'load', scenario: definition.id, params: initial.params, seed: initial.seed } satisfies SimulationCommand);
     return () => w.terminate();
   }, [definition]);
 
