@@ -182,7 +182,7 @@ export default function SimulationPlayer({ scenario }: Props) {
             return (
               <tr key={figure.key} data-figure={figure.key}>
                 <th scope="row">{figure.label}</th>
-                <td>{value === undefined || !Number.isFinite(value) ? '–' : `${format(value, figure.digits, figure.percent)}${figure.unit ? ` ${figure.unit}` : ''}`}</td>
+                <td data-value={value === undefined ? undefined : String(value)}>{value === undefined || !Number.isFinite(value) ? '–' : `${format(value, figure.digits, figure.percent)}${figure.unit ? ` ${figure.unit}` : ''}`}</td>
                 {theory.length > 0 && <td>{predicted ? `${format(predicted.value, figure.digits, figure.percent)}${figure.unit ? ` ${figure.unit}` : ''}` : ''}</td>}
               </tr>
             );
