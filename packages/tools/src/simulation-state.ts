@@ -3,7 +3,7 @@
  * and what theory says beside the simulated figures. The island only binds these to inputs and the worker.
  */
 import { cheHitRatio, mmc } from '@compendium/models';
-import { MAX_SEED, resolveParams, type ScenarioDefinition, type ScenarioParams } from '@compendium/sim';
+import { MAX_SEED, resolveParams, SimInputError, type ScenarioDefinition, type ScenarioParams } from '@compendium/sim';
 import { numberField } from './fields.ts';
 
 export const DEFAULT_SEED = 1;
@@ -45,10 +45,17 @@ export function readSimulationState(scenario: ScenarioDefinition, raw: Readonly<
   try {
     scenario.create(params, seed);
   } catch (error) {
-    errors.combination = error instanceof Error ? error.message : String(error);
+    errors.combination = combinationMessage(scenario, error);
     params = { ...scenario.defaults };
   }
   return { params, seed, errors };
+}
+
+/** The model's message, with its parameter name replaced by the label the reader sees beside the input. */
+function combinationMessage(scenario: ScenarioDefinition, error: unknown): string {
+  if (!(error instanceof SimInputError)) return error instanceof Error ? error.message : String(error);
+  const label = scenario.fields.find((f) => f.key === error.parameter)?.label ?? error.parameter;
+  return `${label} ${error.rule}`;
 }
 
 export function simulationQuery(scenario: ScenarioDefinition, state: Pick<SimulationState, 'params' | 'seed'>): string {

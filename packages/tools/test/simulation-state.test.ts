@@ -21,7 +21,7 @@ describe('simulation state in the URL', () => {
 
   it('refuses a combination the model cannot run (an unstable queue) with the model’s own message', () => {
     const state = readSimulationState(mmcScenario, { rate: '200', serviceTime: '0.1', servers: '10' });
-    expect(state.errors.combination).toMatch(/servers must exceed the offered load/);
+    expect(state.errors.combination).toMatch(/^Servers c must exceed the offered load/);
     expect(state.params).toEqual(mmcScenario.defaults);
   });
 

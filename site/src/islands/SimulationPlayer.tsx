@@ -88,7 +88,7 @@ export default function SimulationPlayer({ scenario }: Props) {
   const done = snapshot !== undefined && (snapshot.done || snapshot.time >= duration);
   const status = !snapshot
     ? 'Loading the simulation…'
-    : `${done ? 'Finished' : playing ? 'Running' : 'Paused'} at ${format(snapshot.time, 1)} s of simulated time${duration ? ` (of ${format(duration, 0)} s)` : ''}, ${snapshot.events.toLocaleString('en-US')} events.`;
+    : `${done ? 'Finished' : playing ? 'Running' : 'Paused'} at ${format(snapshot.time, 1)} s of simulated time${duration ? ` (of ${format(duration, 0)} s)` : ''}, ${snapshot.events.toLocaleString('en-US')} ${snapshot.events === 1 ? 'event' : 'events'}.`;
 
   return (
     <div class="tool simulation" data-simulation={definition.id}>
