@@ -48,7 +48,8 @@ export function LiveChart({ label, xLabel, yLabel, x, series, height = 280, log 
         {
           width: Math.max(240, element.clientWidth),
           height,
-          legend: { show: true },
+          // A legend of names only: live values would jump as fast as the chart updates.
+          legend: { show: true, live: false },
           cursor: { drag: { x: false, y: false } },
           scales: { x: { time: false }, y: log ? { distr: 3 } : {} },
           axes: [
