@@ -24,12 +24,13 @@ const steps: Step[] = [
   { name: 'lint', command: ['biome', 'lint', '.'] },
   {
     name: 'unit tests',
-    command: ['vitest', 'run', '--project', 'models', '--project', 'tools', '--project', 'sim', '--project', 'architecture', '--project', 'site', '--reporter=default', '--reporter=json', `--outputFile.json=${REPORTS}/unit.json`],
+    command: ['vitest', 'run', '--project', 'models', '--project', 'tools', '--project', 'sim', '--project', 'architecture', '--project', 'site', '--project', 'check', '--reporter=default', '--reporter=json', `--outputFile.json=${REPORTS}/unit.json`],
     report: { file: `${REPORTS}/unit.json`, count: vitestCount },
   },
   { name: 'type check of the models', command: ['tsc', '-p', 'packages/models', '--noEmit'] },
   { name: 'type check of the tools', command: ['tsc', '-p', 'packages/tools', '--noEmit'] },
   { name: 'type check of the simulator', command: ['tsc', '-p', 'packages/sim', '--noEmit'] },
+  { name: 'type check of the checkers', command: ['tsc', '-p', 'packages/check', '--noEmit'] },
   { name: 'type check of the code on the pages', command: ['node', 'scripts/check-code-blocks.ts'] },
   { name: 'build', command: ['astro', 'build', '--root', 'site'] },
   {

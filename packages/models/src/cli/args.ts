@@ -87,6 +87,31 @@ function translateParseError(command: string, error: unknown, flags: readonly Fl
   }
 }
 
+/**
+ * Separates a command's one bare argument (`compendium check history.jsonl --model kv`) from its flags, wherever it
+ * stands. A flag that takes a value takes the next argument with it, so `--model kv` never counts as the operand.
+ */
+export function splitOperand(command: string, operandName: string, args: readonly string[], flags: readonly FlagSpec[]): { operand: string | undefined; rest: string[] } {
+  const valued = new Set(flags.map((f) => `--${f.name}`));
+  const operands: string[] = [];
+  const rest: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    if (arg === '--') {
+      operands.push(...args.slice(i + 1));
+      break;
+    }
+    if (arg.startsWith('-') && arg.length > 1) {
+      rest.push(arg);
+      if (valued.has(arg) && i + 1 < args.length) rest.push(args[++i]!);
+    } else operands.push(arg);
+  }
+  if (operands.length > 1) {
+    throw new CliError(`"${command}" takes one ${operandName}, got ${operands.length}: ${operands.map((o) => JSON.stringify(o)).join(', ')}`);
+  }
+  return { operand: operands[0], rest };
+}
+
 // ---- Typed readers: each names the flag and the rule when it fails. ----
 
 const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;

@@ -23,7 +23,11 @@ export interface Command {
   readonly summary: string;
   readonly flags: readonly FlagSpec[];
   readonly examples: readonly string[];
-  readonly run: (values: FlagValues) => CommandOutput;
+  /** A bare argument the command takes besides its flags (`compendium check FILE`); passed to run. */
+  readonly operand?: { readonly name: string; readonly description: string };
+  /** Prints its JSON object with or without --json, exactly as computed (no table, no rounding). */
+  readonly jsonOnly?: boolean;
+  readonly run: (values: FlagValues, operand?: string) => CommandOutput;
 }
 
 /** Runs `fn`, re-labelling a model's ModelInputError with the flag the reader actually typed. */

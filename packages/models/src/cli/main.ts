@@ -3,7 +3,8 @@
  * prints exactly one JSON object; bad input exits with status 2 and one line on stderr naming the flag and the
  * rule; never a stack trace, never NaN or Infinity.
  */
-import { CliError, parseFlags } from './args.ts';
+import { CliError, parseFlags, splitOperand } from './args.ts';
+import { CHECK_COMMAND } from './check.ts';
 import { COMMANDS, type Command } from './commands.ts';
 import { SIMULATE_COMMANDS } from './simulate.ts';
 import { findNonFinite, formatJson, formatTable } from './format.ts';
@@ -17,13 +18,16 @@ export interface Io {
   readonly stderr: (text: string) => void;
 }
 
+/** Every command, in the order of the usage text. */
+const ALL_COMMANDS: readonly Command[] = [...COMMANDS, ...SIMULATE_COMMANDS, CHECK_COMMAND];
+
 function usage(): string {
-  const width = Math.max(...[...COMMANDS, ...SIMULATE_COMMANDS].map((c) => c.name.length));
+  const width = Math.max(...ALL_COMMANDS.map((c) => c.name.length));
   return [
     'Usage: compendium <command> [flags] [--json]',
     '',
     'Commands:',
-    ...[...COMMANDS, ...SIMULATE_COMMANDS].map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
+    ...ALL_COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
     '',
     'Rates are per second and times in seconds unless a flag says otherwise.',
     'Run "compendium <command> --help" for a command\'s flags.',
@@ -33,14 +37,17 @@ function usage(): string {
 
 function commandHelp(command: Command): string {
   const flags = command.flags.map((f) => `--${f.name} ${f.valueName}`);
-  const width = Math.max(...flags.map((f) => f.length), '--json'.length);
+  const operand = command.operand;
+  const width = Math.max(...flags.map((f) => f.length), '--json'.length, operand ? operand.name.length : 0);
+  const jsonLine = command.jsonOnly ? 'accepted for symmetry: the output is always one JSON object' : 'print one JSON object instead of a table';
   return [
-    `Usage: compendium ${command.name} ${command.flags.map((f) => (f.required ? `--${f.name} ${f.valueName}` : `[--${f.name} ${f.valueName}]`)).join(' ')} [--json]`,
+    `Usage: compendium ${command.name}${operand ? ` ${operand.name}` : ''} ${command.flags.map((f) => (f.required ? `--${f.name} ${f.valueName}` : `[--${f.name} ${f.valueName}]`)).join(' ')} [--json]`,
     '',
     command.summary,
     '',
+    ...(operand ? [`  ${operand.name.padEnd(width)}  ${operand.description}`] : []),
     ...command.flags.map((f, i) => `  ${flags[i]!.padEnd(width)}  ${f.description}`),
-    `  ${'--json'.padEnd(width)}  print one JSON object instead of a table`,
+    `  ${'--json'.padEnd(width)}  ${jsonLine}`,
     '',
     'Examples:',
     ...command.examples.map((e) => `  ${e}`),
@@ -59,7 +66,7 @@ export function main(argv: readonly string[], io: Io): number {
     io.stdout(usage());
     return EXIT_OK;
   }
-  let command = COMMANDS.find((c) => c.name === name);
+  let command = [...COMMANDS, CHECK_COMMAND].find((c) => c.name === name);
   if (name === 'simulate') {
     const scenario = rest.shift();
     command = SIMULATE_COMMANDS.find((c) => c.name === `simulate ${scenario}`);
@@ -69,18 +76,21 @@ export function main(argv: readonly string[], io: Io): number {
     }
   }
   if (!command) {
-    return fail(`unknown command ${JSON.stringify(name)} (commands: ${[...COMMANDS, ...SIMULATE_COMMANDS].map((c) => c.name).join(', ')})`);
+    return fail(`unknown command ${JSON.stringify(name)} (commands: ${ALL_COMMANDS.map((c) => c.name).join(', ')})`);
   }
   try {
-    const args = parseFlags(command.name, rest, command.flags);
+    const { operand, rest: flagArgs } = command.operand ? splitOperand(command.name, command.operand.name, rest, command.flags) : { operand: undefined, rest };
+    const args = parseFlags(command.name, flagArgs, command.flags);
     if (args.help) {
       io.stdout(commandHelp(command));
       return EXIT_OK;
     }
-    const output = command.run(args.values);
+    const output = command.run(args.values, operand);
     const bad = findNonFinite(output.json);
     if (bad) return fail(`internal error: ${bad} is not a finite number; please report this input`, EXIT_INTERNAL);
-    io.stdout(args.json ? formatJson(output.json) : formatTable(output.title, output.rows));
+    // A checker's output echoes the reader's own history (times, values): printed exactly, not rounded.
+    if (command.jsonOnly) io.stdout(`${JSON.stringify(output.json)}\n`);
+    else io.stdout(args.json ? formatJson(output.json) : formatTable(output.title, output.rows));
     return EXIT_OK;
   } catch (error) {
     if (error instanceof CliError) return fail(error.message);
