@@ -18,3 +18,4 @@ export * from './scenarios/load-shedding.ts';
 export * from './scenarios/mmc.ts';
 export * from './scenarios/registry.ts';
 export * from './scenarios/retry-storm.ts';
+export * from './raft/index.ts';

@@ -47,6 +47,15 @@ export interface NetworkEvent<M> {
   reason?: string;
 }
 
+/** A message on the wire: sent, not yet arrived (it may still be dropped on arrival, by a crash or a partition). */
+export interface InFlightMessage<M> {
+  readonly from: NodeId;
+  readonly to: NodeId;
+  readonly message: M;
+  readonly sentAt: number;
+  readonly arrivesAt: number;
+}
+
 interface NodeState<M> {
   id: NodeId;
   behaviour: NodeBehaviour<M>;
@@ -68,6 +77,8 @@ export class Network<M> {
   private readonly lastDelivery = new Map<string, number>();
   private readonly lossyLinks = new Map<string, number>();
   private partition: Map<NodeId, number> | undefined;
+  // Bookkeeping for views only: nothing reads it to decide anything, so runs are the same with or without it.
+  private readonly flying = new Set<InFlightMessage<M>>();
   readonly log: NetworkEvent<M>[] = [];
 
   private readonly sim: Simulation;
@@ -119,6 +130,18 @@ export class Network<M> {
 
   isUp(id: NodeId): boolean {
     return this.nodes.get(id)?.up ?? false;
+  }
+
+  /** True while the node is up but stopped by a pause (messages and timers for it wait in its backlog). */
+  isPaused(id: NodeId): boolean {
+    const state = this.nodes.get(id);
+    if (!state) return false;
+    return state.up && this.sim.now < state.pausedUntil;
+  }
+
+  /** Messages sent and not yet arrived, oldest send first: for views that animate the wire. */
+  get inFlight(): readonly InFlightMessage<M>[] {
+    return [...this.flying];
   }
 
   /** Schedules every fault of a validated schedule. */
@@ -236,7 +259,12 @@ export class Network<M> {
         arrival = Math.max(arrival, this.lastDelivery.get(key) ?? 0);
         this.lastDelivery.set(key, arrival);
       }
-      this.sim.at(arrival, () => this.deliver(sender.id, target, message));
+      const flight: InFlightMessage<M> = { from: sender.id, to, message, sentAt: this.sim.now, arrivesAt: arrival };
+      this.flying.add(flight);
+      this.sim.at(arrival, () => {
+        this.flying.delete(flight);
+        this.deliver(sender.id, target, message);
+      });
     }
   }
 

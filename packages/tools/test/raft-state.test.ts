@@ -1,0 +1,56 @@
+import { createRaftCluster } from '@compendium/sim';
+import { describe, expect, it } from 'vitest';
+import { raftRunQuery, readRaftRun } from '../src/raft-state.ts';
+
+const scenarios = [{ id: 'split-vote', options: { nodes: 4, seed: 9, nemesis: [{ kind: 'crash' as const, at: 1, node: 'n1' }] } }];
+
+describe('a Raft run in the URL', () => {
+  it('reads a free run, and writes a short link for it', () => {
+    const state = readRaftRun('?nodes=3&seed=42&t=1.5', scenarios);
+    expect(state.errors).toEqual({});
+    expect(state.options).toEqual({ nodes: 3, seed: 42 });
+    expect(state.time).toBe(1.5);
+    expect(raftRunQuery({ scenario: null, options: state.options, time: 1.5 })).toBe('?nodes=3&seed=42&t=1.5');
+  });
+
+  it('starts a scenario from its own options and leaves its inputs out of the link until the reader adds one', () => {
+    const state = readRaftRun('?scenario=split-vote', scenarios);
+    expect(state.scenario).toBe('split-vote');
+    expect(state.options).toEqual(scenarios[0]!.options);
+    const starting = { nemesis: scenarios[0]!.options.nemesis, commands: [] };
+    expect(raftRunQuery({ scenario: 'split-vote', options: state.options, time: 0.25 }, starting)).toBe('?scenario=split-vote&t=0.25');
+  });
+
+  it('round-trips every crash, partition and write the reader added, and the replay matches the live run', () => {
+    const live = createRaftCluster({ nodes: 5, seed: 3 });
+    live.advance(1);
+    const leader = live.leader()!;
+    live.set('x', '1');
+    live.advance(1.2);
+    live.crash(leader);
+    live.advance(1.5);
+    live.partition([['n1', 'n2'], ['n3', 'n4', 'n5']]);
+    live.advance(2);
+    const description = live.description();
+    const query = raftRunQuery({ scenario: null, options: { nodes: 5, seed: 3, nemesis: description.nemesis, commands: description.commands }, time: live.now });
+    const state = readRaftRun(query, scenarios);
+    expect(state.errors).toEqual({});
+    const replay = createRaftCluster(state.options);
+    replay.advance(state.time);
+    expect(replay.traceHash()).toBe(live.traceHash());
+  });
+
+  it('names what is wrong with each part of a damaged link and uses the default instead, never throwing', () => {
+    const state = readRaftRun('?nodes=12&seed=-1&t=soon&scenario=nope', scenarios);
+    expect(state.errors.scenario).toBe('Scenario must be one of split-vote, got "nope"');
+    expect(state.errors.nodes).toBe('Servers must be between 1 and 9, got 12');
+    expect(state.errors.seed).toMatch(/^Seed must be between 0 and/);
+    expect(state.errors.t).toBe('Time must be a number of seconds, at least 0, got "soon"');
+    expect(state.options).toEqual({ nodes: 5, seed: 1 });
+    expect(state.time).toBe(0);
+    expect(readRaftRun('?inputs=%%%', scenarios).errors.inputs).toMatch(/link is damaged/);
+    const badServer = btoa(JSON.stringify({ nemesis: [{ kind: 'crash', at: 1, node: 'n9' }], commands: [] }));
+    expect(readRaftRun(`?nodes=3&inputs=${badServer}`, scenarios).errors.inputs).toMatch(/nemesis\[0\]\.node must be one of the nodes n1, n2, n3/);
+    expect(readRaftRun(`?inputs=${'A'.repeat(7000)}`, scenarios).errors.inputs).toMatch(/too long for a link/);
+  });
+});

@@ -1,0 +1,64 @@
+import { createRaftCluster } from '@compendium/sim';
+import { expect, type Page, test } from '@playwright/test';
+import { watchPage } from './helpers.ts';
+
+const PAGE = '/part2-pillars/truth/';
+const viz = (page: Page) => page.locator('[data-raft]');
+const clock = (page: Page) => viz(page).locator('output.raft-clock');
+
+async function open(page: Page, query = ''): Promise<void> {
+  await page.goto(`${PAGE}${query}#raft-live`);
+  await viz(page).scrollIntoViewIfNeeded();
+  await expect(viz(page).locator('[data-server]')).toHaveCount(query.includes('nodes=3') ? 3 : 5);
+}
+
+test('the Raft cluster in the browser is the cluster Node runs: same leader, terms and logs at the same moment', async ({ page }) => {
+  const watched = watchPage(page);
+  await open(page, '?nodes=5&seed=7&t=1');
+  await expect(clock(page)).toHaveText('1.000 s');
+  const inNode = createRaftCluster({ nodes: 5, seed: 7 });
+  inNode.advance(1);
+  for (const node of inNode.snapshot().nodes) {
+    const drawn = viz(page).locator(`[data-server="${node.id}"]`);
+    await expect(drawn).toHaveAttribute('data-role', node.role);
+    await expect(drawn).toHaveAttribute('data-term', String(node.term));
+    await expect(viz(page).locator(`tr[data-log="${node.id}"] td.raft-entry`)).toHaveCount(node.log.length);
+  }
+  expect(watched.problems).toEqual([]);
+});
+
+test('crashing the leader from the keyboard elects a new one, and the link replays the crash', async ({ page }) => {
+  const watched = watchPage(page);
+  await open(page, '?nodes=5&seed=7&t=1');
+  const leader = await viz(page).locator('[data-role="leader"]').getAttribute('data-server');
+  expect(leader).not.toBeNull();
+  await page.getByLabel('Server', { exact: true }).selectOption(leader!);
+  await page.getByRole('button', { name: `Crash ${leader}` }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('[data-raft-notice]')).toHaveText(`${leader} crashed.`);
+  await expect(viz(page).locator(`[data-server="${leader}"]`)).toHaveAttribute('data-role', 'down');
+  for (let i = 0; i < 10; i++) await page.getByRole('button', { name: 'Step 100 ms' }).click();
+  await expect(clock(page)).toHaveText('2.000 s');
+  const newLeader = viz(page).locator('[data-role="leader"]');
+  await expect(newLeader).toHaveCount(1);
+  const elected = await newLeader.getAttribute('data-server');
+  expect(elected).not.toBe(leader);
+  await expect(page).toHaveURL(/inputs=/);
+
+  // The address bar is the whole run: a fresh page on it shows the same moment.
+  const url = page.url();
+  const other = await page.context().newPage();
+  await other.goto(url);
+  await viz(other).scrollIntoViewIfNeeded();
+  await expect(clock(other)).toHaveText('2.000 s');
+  await expect(viz(other).locator(`[data-server="${leader}"]`)).toHaveAttribute('data-role', 'down');
+  await expect(viz(other).locator(`[data-server="${elected}"]`)).toHaveAttribute('data-role', 'leader');
+  expect(watched.problems).toEqual([]);
+});
+
+test('a damaged link names what it could not use and starts from the defaults', async ({ page }) => {
+  await page.goto(`${PAGE}?nodes=12&seed=x#raft-live`);
+  await expect(viz(page).getByRole('alert').filter({ hasText: 'Servers must be between 1 and 9, got 12' })).toBeVisible();
+  await expect(viz(page).getByRole('alert').filter({ hasText: /Seed must be a whole number/ })).toBeVisible();
+  await expect(viz(page).locator('[data-server]')).toHaveCount(5);
+});
