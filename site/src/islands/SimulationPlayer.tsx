@@ -3,6 +3,7 @@
  * deterministic simulator; this island only binds the controls, the URL and the worker's snapshots.
  */
 import { type ScenarioDefinition, type Snapshot, scenarioById } from '@compendium/sim';
+import { mergeQuery, prefixQuery } from '@compendium/tools/query';
 import { readSimulationState, simulationQuery, theoryFor } from '@compendium/tools/simulation-state';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { SimulationCommand, SimulationReport } from '../workers/simulation.worker.ts';
@@ -12,6 +13,8 @@ import { LiveChart } from './shared/LiveChart.tsx';
 interface Props {
   /** Scenario id from @compendium/sim's registry. */
   scenario: string;
+  /** Put before every URL parameter, when another island on the page uses the same names (`sim-` beside a tool). */
+  paramPrefix?: string;
 }
 
 const SPEEDS = [0.25, 0.5, 1, 2, 4, 8, 16];
@@ -21,17 +24,21 @@ function format(value: number, digits: number, percent?: boolean): string {
   return `${v.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits })}${percent ? ' %' : ''}`;
 }
 
-function rawFromUrl(definition: ScenarioDefinition): Record<string, string> {
+function parameterKeys(definition: ScenarioDefinition): string[] {
+  return ['seed', ...definition.fields.map((f) => f.key)];
+}
+
+function rawFromUrl(definition: ScenarioDefinition, prefix: string): Record<string, string> {
   const params = new URLSearchParams(window.location.search);
   const raw: Record<string, string> = {};
-  for (const key of ['seed', ...definition.fields.map((f) => f.key)]) {
-    const value = params.get(key);
+  for (const key of parameterKeys(definition)) {
+    const value = params.get(`${prefix}${key}`);
     if (value !== null) raw[key] = value;
   }
   return raw;
 }
 
-export default function SimulationPlayer({ scenario }: Props) {
+export default function SimulationPlayer({ scenario, paramPrefix = '' }: Props) {
   const definition = useMemo(() => scenarioById(scenario), [scenario]);
   // The URL is read after mount: the island is also rendered at build time, where there is no window.
   const [raw, setRaw] = useState<Record<string, string>>({});
@@ -62,7 +69,7 @@ export default function SimulationPlayer({ scenario }: Props) {
       setDuration(report.duration);
     };
     worker.current = w;
-    const fromUrl = rawFromUrl(definition);
+    const fromUrl = rawFromUrl(definition, paramPrefix);
     const initial = readSimulationState(definition, fromUrl);
     setRaw(fromUrl);
     setApplied(initial);
@@ -75,7 +82,9 @@ export default function SimulationPlayer({ scenario }: Props) {
   const apply = () => {
     if (hasErrors) return;
     setApplied(state);
-    history.replaceState(null, '', `${window.location.pathname}${simulationQuery(definition, state)}${window.location.hash}`);
+    const owned = new Set(parameterKeys(definition).map((key) => `${paramPrefix}${key}`));
+    const query = mergeQuery(window.location.search, (key) => owned.has(key), prefixQuery(simulationQuery(definition, state), paramPrefix));
+    history.replaceState(null, '', `${window.location.pathname}${query}${window.location.hash}`);
     send({ type: 'load', scenario: definition.id, params: state.params, seed: state.seed });
   };
 

@@ -2,7 +2,7 @@
  * A tool's whole state lives in the URL: read it when the island wakes, write it back (replaceState, so the back
  * button is not flooded) whenever an input changes. All parsing and validation is in @compendium/tools.
  */
-import { defaultRaw, evaluate, type FieldSet, readState, type RawOf, type ToolState, writeState } from '@compendium/tools';
+import { defaultRaw, evaluate, type FieldSet, mergeQuery, readState, type RawOf, type ToolState, writeState } from '@compendium/tools';
 import { useCallback, useEffect, useState } from 'preact/hooks';
 
 export function useToolState<F extends FieldSet>(fields: F) {
@@ -17,7 +17,7 @@ export function useToolState<F extends FieldSet>(fields: F) {
       setState((previous) => {
         const raw = { ...previous.raw, [name]: text } as RawOf<F>;
         const next = evaluate(fields, raw);
-        const query = writeState(fields, raw);
+        const query = mergeQuery(window.location.search, (key) => key in fields, writeState(fields, raw));
         window.history.replaceState(null, '', `${window.location.pathname}${query}${window.location.hash}`);
         return next;
       });
