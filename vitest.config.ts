@@ -9,6 +9,7 @@ export default defineConfig({
       { test: { name: 'tools', include: ['packages/tools/test/**/*.test.ts'], environment: 'node' } },
       { test: { name: 'sim', include: ['packages/sim/test/**/*.test.ts'], environment: 'node' } },
       { test: { name: 'check', include: ['packages/check/test/**/*.test.ts'], environment: 'node' } },
+      { test: { name: 'lab', include: ['packages/lab/test/**/*.test.ts'], environment: 'node' } },
       { test: { name: 'architecture', include: ['test/architecture/**/*.test.ts'], environment: 'node' } },
       { test: { name: 'site', include: ['site/test/**/*.test.ts'], environment: 'node' } },
       // Runs on the production build; `npm test` builds first.

@@ -6,6 +6,7 @@
 import { CliError, parseFlags, splitOperand } from './args.ts';
 import { CHECK_COMMAND } from './check.ts';
 import { COMMANDS, type Command } from './commands.ts';
+import { LAB_COMMANDS } from './lab.ts';
 import { SIMULATE_COMMANDS } from './simulate.ts';
 import { findNonFinite, formatJson, formatTable } from './format.ts';
 
@@ -19,7 +20,7 @@ export interface Io {
 }
 
 /** Every command, in the order of the usage text. */
-const ALL_COMMANDS: readonly Command[] = [...COMMANDS, ...SIMULATE_COMMANDS, CHECK_COMMAND];
+const ALL_COMMANDS: readonly Command[] = [...COMMANDS, ...SIMULATE_COMMANDS, CHECK_COMMAND, ...LAB_COMMANDS];
 
 function usage(): string {
   const width = Math.max(...ALL_COMMANDS.map((c) => c.name.length));
@@ -73,6 +74,14 @@ export function main(argv: readonly string[], io: Io): number {
     if (!command) {
       const known = SIMULATE_COMMANDS.map((c) => c.name.replace('simulate ', '')).join(', ');
       return fail(scenario === undefined ? `simulate needs a scenario (one of ${known})` : `unknown scenario ${JSON.stringify(scenario)} for simulate (one of ${known})`);
+    }
+  }
+  if (name === 'lab') {
+    const lab = rest.shift();
+    command = LAB_COMMANDS.find((c) => c.name === `lab ${lab}`);
+    if (!command) {
+      const known = LAB_COMMANDS.map((c) => c.name.replace('lab ', '')).join(', ');
+      return fail(lab === undefined ? `lab needs a lab name (one of ${known})` : `unknown lab ${JSON.stringify(lab)} (one of ${known})`);
     }
   }
   if (!command) {

@@ -1,0 +1,6 @@
+export * from './api.ts';
+export * from './errors.ts';
+export * from './load-solution.ts';
+export * from './run-lab.ts';
+export * from './schedules.ts';
+export * from './shrink.ts';
