@@ -5,7 +5,7 @@ import { defineConfig } from 'astro/config';
 import rehypeKatex from 'rehype-katex';
 import remarkMath from 'remark-math';
 import starlightLinksValidator from 'starlight-links-validator';
-import { partHeading, parts, tools } from './src/data/catalog.ts';
+import { labs, partHeading, parts, tools } from './src/data/catalog.ts';
 import { remarkHeadingId } from './src/lib/remark-heading-id.ts';
 import { remarkMermaid } from './src/lib/remark-mermaid.ts';
 
@@ -30,6 +30,7 @@ const sidebar = [
     label: 'Tools',
     items: [{ label: 'All six tools', link: '/tools/' }, ...tools.map((tool) => ({ label: tool.name, link: `/${tool.slug}/` }))],
   },
+  { label: 'Labs', items: labs.map((lab) => ({ label: lab.name, link: `/${lab.slug}/` })) },
 ];
 
 export default defineConfig({

@@ -19,6 +19,9 @@
  */
 import type { GrantRecord, LockRecord, WriteRecord } from './lock-history.ts';
 
+/** A time as a reader checks it against the record: six significant digits, not the float's seventeen. */
+const t = (time: number): string => String(Number(time.toPrecision(6)));
+
 export type LockViolationKind = 'token-order' | 'fencing' | 'overlap' | 'unknown-token';
 
 export interface LockViolation {
@@ -51,7 +54,7 @@ function tokenOrderViolations(grants: readonly GrantRecord[]): LockViolation[] {
     if (highest && grant.token <= highest.token) {
       out.push({
         kind: 'token-order',
-        message: `token ${grant.token} granted to ${name(grant.client)} at ${grant.time} does not exceed token ${highest.token} granted to ${name(highest.client)} at ${highest.time}; fencing needs tokens that increase with every grant`,
+        message: `token ${grant.token} granted to ${name(grant.client)} at ${t(grant.time)} does not exceed token ${highest.token} granted to ${name(highest.client)} at ${t(highest.time)}; fencing needs tokens that increase with every grant`,
         clients: [highest.client, grant.client],
         records: [highest, grant],
       });
@@ -72,7 +75,7 @@ function fencingViolations(accepted: readonly WriteRecord[]): LockViolation[] {
         reported.add(pair);
         out.push({
           kind: 'fencing',
-          message: `the storage accepted token ${write.token} from ${name(write.client)} at ${write.time} after accepting token ${highest.token} from ${name(highest.client)} at ${highest.time}; a fenced storage rejects tokens lower than the highest it has accepted`,
+          message: `the storage accepted token ${write.token} from ${name(write.client)} at ${t(write.time)} after accepting token ${highest.token} from ${name(highest.client)} at ${t(highest.time)}; a fenced storage rejects tokens lower than the highest it has accepted`,
           clients: [highest.client, write.client],
           records: [highest, write],
         });
@@ -107,7 +110,7 @@ function overlapAndUnknownViolations(grants: readonly GrantRecord[], accepted: r
     if (hold === undefined) {
       out.push({
         kind: 'unknown-token',
-        message: `the storage accepted a write from ${name(write.client)} at ${write.time} with token ${write.token}, which was never granted to it before then`,
+        message: `the storage accepted a write from ${name(write.client)} at ${t(write.time)} with token ${write.token}, which was never granted to it before then`,
         clients: [write.client],
         records: [write],
       });
@@ -127,10 +130,10 @@ function overlapAndUnknownViolations(grants: readonly GrantRecord[], accepted: r
       if (theirs.client === mine.client || reported.has(`${hold}/${later}`)) continue;
       reported.add(`${hold}/${later}`);
       const theirWrite = firstWriteOfHold.get(later)!;
-      const expired = mine.leaseUntil !== undefined && write.time > mine.leaseUntil ? `, after its lease expired at ${mine.leaseUntil}` : '';
+      const expired = mine.leaseUntil !== undefined && write.time > mine.leaseUntil ? `, after its lease expired at ${t(mine.leaseUntil)}` : '';
       out.push({
         kind: 'overlap',
-        message: `${name(mine.client)} (token ${mine.token}, granted at ${mine.time}) had a write accepted at ${write.time}${expired}, after ${name(theirs.client)} (token ${theirs.token}, granted at ${theirs.time}) had a write accepted at ${theirWrite.time}: the two holders' writes interleave`,
+        message: `${name(mine.client)} (token ${mine.token}, granted at ${t(mine.time)}) had a write accepted at ${t(write.time)}${expired}, after ${name(theirs.client)} (token ${theirs.token}, granted at ${t(theirs.time)}) had a write accepted at ${t(theirWrite.time)}: the two holders' writes interleave`,
         clients: [mine.client, theirs.client],
         records: inTimeOrder([mine, theirs, theirWrite, write]),
       });

@@ -157,9 +157,14 @@ export const tools = [
   { anchor: 'decision-frameworks', slug: 'tools/quick-decisions', name: 'Quick Decisions', blurb: 'Five-minute decision trees that end in a decision record.', category: 'Analysis frameworks' },
 ] as const;
 
-/** Every route of the site, with leading and trailing slashes, as SPEC.md lists them. */
+/** Labs: the reader writes the code, the simulator runs it under faults, a checker gives the verdict. */
+export const labs = [
+  { slug: 'labs/distributed-lock', name: 'Lab: build a distributed lock', blurb: 'Write a lock service in the page, run it under GC pauses and partitions, and get a verdict with a minimal counter-example.' },
+] as const;
+
+/** Every route of the site, with leading and trailing slashes: SPEC.md's, and the labs. */
 export function allRoutes(): string[] {
-  const routes = ['/', '/tools/', ...tools.map((tool) => `/${tool.slug}/`)];
+  const routes = ['/', '/tools/', ...tools.map((tool) => `/${tool.slug}/`), ...labs.map((lab) => `/${lab.slug}/`)];
   for (const part of parts) {
     routes.push(`/${part.slug}/`);
     for (const page of part.pages) routes.push(`/${page.slug}/`);
@@ -195,5 +200,5 @@ export function titleForRoute(route: string): string | undefined {
     const page = part.pages.find((p) => p.slug === slug);
     if (page) return page.title;
   }
-  return tools.find((t) => t.slug === slug)?.name;
+  return tools.find((t) => t.slug === slug)?.name ?? labs.find((l) => l.slug === slug)?.name;
 }

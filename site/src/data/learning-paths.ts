@@ -97,7 +97,7 @@ export const LEARNING_PATHS: readonly LearningPath[] = [
           'Partition one replica away and show that grants continue with the other two, and stop when only one replica remains.',
           'Record every grant and release with real timestamps and check the log: no two holders with overlapping leases hold the same token range.',
         ],
-        uses: ['/part2-pillars/truth/', '/part1-axioms/axiom5-coordination/', '/quantitative/coordination-costs/'],
+        uses: ['/labs/distributed-lock/', '/part2-pillars/truth/', '/part1-axioms/axiom5-coordination/', '/quantitative/coordination-costs/'],
       },
       {
         id: 'capstone',

@@ -6,7 +6,7 @@
  * naming the problem for a missing file, a solution that does not load, or a bad flag.
  */
 import { readFileSync } from 'node:fs';
-import { LabInputError, loadSolution, namedSchedule, randomSchedule, runLockLab, SCHEDULE_NAMES, SolutionLoadError, shrinkSchedule } from '@compendium/lab';
+import { describeFault, LabInputError, loadSolution, namedSchedule, randomSchedule, runLockLab, SCHEDULE_NAMES, SolutionLoadError, shrinkSchedule } from '@compendium/lab';
 import { MAX_SEED, type Nemesis } from '@compendium/sim';
 import { CliError, optionalNumberFlag } from './args.ts';
 import { type Command, row } from './commands.ts';
@@ -34,7 +34,6 @@ function scheduleFor(name: string, seed: number): Nemesis {
   return namedSchedule(name);
 }
 
-const describeFault = (fault: object): string => JSON.stringify(fault);
 
 const labLockCommand: Command = {
   name: 'lab lock',

@@ -1,0 +1,48 @@
+/**
+ * Runs the reader's lock in a worker: their code is evaluated here, never on the page's main thread, so a loop that
+ * never ends costs the page nothing: the page terminates this worker when its time limit passes. One command, one
+ * answer: load the source, run it under the schedule, and when it is unsafe, shrink the schedule.
+ */
+import { describeFault, type LockLabResult, loadSolution, runLockLab, SolutionLoadError, shrinkSchedule } from '@compendium/lab';
+import type { Nemesis } from '@compendium/sim';
+
+export interface LockLabRequest {
+  readonly source: string;
+  readonly nemesis: Nemesis;
+  readonly seed: number;
+  readonly clients: number;
+  readonly duration: number;
+  /** Stop a run (or the shrinking) that takes longer than this, in wall-clock milliseconds. */
+  readonly timeLimitMs: number;
+}
+
+export type LockLabReply =
+  | { type: 'load-error'; message: string; line?: number }
+  | { type: 'result'; result: LockLabResult; schedule: string[]; shrunk?: { schedule: string[]; result: LockLabResult; runs: number; complete: boolean } };
+
+self.addEventListener('message', (event: MessageEvent<LockLabRequest>) => {
+  const request = event.data;
+  let solution: ReturnType<typeof loadSolution>;
+  try {
+    solution = loadSolution(request.source);
+  } catch (error) {
+    const reply: LockLabReply =
+      error instanceof SolutionLoadError ? { type: 'load-error', message: error.message, line: error.line } : { type: 'load-error', message: error instanceof Error ? error.message : String(error) };
+    postMessage(reply);
+    return;
+  }
+  const options = { solution, nemesis: request.nemesis, seed: request.seed, clients: request.clients, duration: request.duration, timeLimitMs: request.timeLimitMs };
+  const result = runLockLab(options);
+  const schedule = request.nemesis.map(describeFault);
+  if (result.verdict !== 'unsafe' || request.nemesis.length === 0) {
+    postMessage({ type: 'result', result, schedule } satisfies LockLabReply);
+    return;
+  }
+  const shrunk = shrinkSchedule(options);
+  postMessage({
+    type: 'result',
+    result,
+    schedule,
+    shrunk: { schedule: shrunk.nemesis.map(describeFault), result: shrunk.result, runs: shrunk.runs, complete: shrunk.complete },
+  } satisfies LockLabReply);
+});
