@@ -34,6 +34,8 @@ const steps: Step[] = [
   { name: 'type check of the checkers', command: ['tsc', '-p', 'packages/check', '--noEmit'] },
   { name: 'type check of the code on the pages', command: ['node', 'scripts/check-code-blocks.ts'] },
   { name: 'build', command: ['astro', 'build', '--root', 'site'] },
+  // After the build, which writes the content types (site/.astro) that the site's own code imports.
+  { name: 'type check of the site (islands, workers, utilities)', command: ['tsc', '-p', 'site', '--noEmit'] },
   {
     name: 'checks on the built site',
     command: ['vitest', 'run', '--project', 'dist', '--reporter=default', '--reporter=json', `--outputFile.json=${REPORTS}/dist.json`],

@@ -3,7 +3,7 @@
  * deterministic simulator; this island only binds the controls, the URL and the worker's snapshots.
  */
 import { type ScenarioDefinition, type Snapshot, scenarioById } from '@compendium/sim';
-import { mergeQuery, prefixQuery } from '@compendium/tools/query';
+import { mergeQuery } from '@compendium/tools/query';
 import { readSimulationState, simulationQuery, theoryFor } from '@compendium/tools/simulation-state';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { SimulationCommand, SimulationReport } from '../workers/simulation.worker.ts';
@@ -13,8 +13,6 @@ import { LiveChart } from './shared/LiveChart.tsx';
 interface Props {
   /** Scenario id from @compendium/sim's registry. */
   scenario: string;
-  /** Put before every URL parameter, when another island on the page uses the same names (`sim-` beside a tool). */
-  paramPrefix?: string;
 }
 
 const SPEEDS = [0.25, 0.5, 1, 2, 4, 8, 16];
@@ -28,17 +26,17 @@ function parameterKeys(definition: ScenarioDefinition): string[] {
   return ['seed', ...definition.fields.map((f) => f.key)];
 }
 
-function rawFromUrl(definition: ScenarioDefinition, prefix: string): Record<string, string> {
+function rawFromUrl(definition: ScenarioDefinition): Record<string, string> {
   const params = new URLSearchParams(window.location.search);
   const raw: Record<string, string> = {};
   for (const key of parameterKeys(definition)) {
-    const value = params.get(`${prefix}${key}`);
+    const value = params.get(key);
     if (value !== null) raw[key] = value;
   }
   return raw;
 }
 
-export default function SimulationPlayer({ scenario, paramPrefix = '' }: Props) {
+export default function SimulationPlayer({ scenario }: Props) {
   const definition = useMemo(() => scenarioById(scenario), [scenario]);
   // The URL is read after mount: the island is also rendered at build time, where there is no window.
   const [raw, setRaw] = useState<Record<string, string>>({});
@@ -69,7 +67,7 @@ export default function SimulationPlayer({ scenario, paramPrefix = '' }: Props) 
       setDuration(report.duration);
     };
     worker.current = w;
-    const fromUrl = rawFromUrl(definition, paramPrefix);
+    const fromUrl = rawFromUrl(definition);
     const initial = readSimulationState(definition, fromUrl);
     setRaw(fromUrl);
     setApplied(initial);
@@ -82,8 +80,8 @@ export default function SimulationPlayer({ scenario, paramPrefix = '' }: Props) 
   const apply = () => {
     if (hasErrors) return;
     setApplied(state);
-    const owned = new Set(parameterKeys(definition).map((key) => `${paramPrefix}${key}`));
-    const query = mergeQuery(window.location.search, (key) => owned.has(key), prefixQuery(simulationQuery(definition, state), paramPrefix));
+    const owned = new Set(parameterKeys(definition));
+    const query = mergeQuery(window.location.search, (key) => owned.has(key), simulationQuery(definition, state));
     history.replaceState(null, '', `${window.location.pathname}${query}${window.location.hash}`);
     send({ type: 'load', scenario: definition.id, params: state.params, seed: state.seed });
   };
