@@ -62,3 +62,23 @@ test('a damaged link names what it could not use and starts from the defaults', 
   await expect(viz(page).getByRole('alert').filter({ hasText: /Seed must be a whole number/ })).toBeVisible();
   await expect(viz(page).locator('[data-server]')).toHaveCount(5);
 });
+
+test('the partitioned-old-leader scenario shows two leaders in different terms, then one log after the heal', async ({ page }) => {
+  const watched = watchPage(page);
+  await page.goto(`${PAGE}?scenario=partitioned-old-leader&t=2.5#raft-live`);
+  await viz(page).scrollIntoViewIfNeeded();
+  await expect(viz(page).locator('[data-raft-scenario="partitioned-old-leader"]')).toBeVisible();
+  await expect(clock(page)).toHaveText('2.500 s');
+  const leaders = viz(page).locator('[data-role="leader"]');
+  await expect(leaders).toHaveCount(2);
+  const terms = await leaders.evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-term')));
+  expect(new Set(terms).size).toBe(2);
+  // After the heal at 3 s the old leader steps down and its uncommitted entry is replaced: every log reads the same.
+  await page.getByRole('slider', { name: 'Time' }).fill('4');
+  await expect(clock(page)).toHaveText('4.000 s');
+  await expect(viz(page).locator('[data-role="leader"]')).toHaveCount(1);
+  const logs = await viz(page).locator('tr[data-log]').evaluateAll((rows) => rows.map((r) => [...r.querySelectorAll('td.raft-entry')].map((c) => `${c.querySelector('.raft-entry-term')?.textContent}:${c.querySelector('.raft-entry-command')?.textContent}`).join('|')));
+  expect(new Set(logs).size).toBe(1);
+  expect(logs[0]).not.toContain('x=old');
+  expect(watched.problems).toEqual([]);
+});

@@ -20,7 +20,7 @@ export interface HistoryOperation {
   /** +∞ for an operation that never returned. */
   readonly return: number;
   readonly input: Record<string, unknown>;
-  /** undefined for an operation that never returned. */
+  /** undefined for an operation that never returned; null for one that returned without an output. */
   readonly output: unknown;
 }
 
@@ -33,7 +33,9 @@ export function readOperation(record: Record<string, unknown>, line: number): Hi
     const ret = returned ? requireFiniteNumber('return', record.return) : Number.POSITIVE_INFINITY;
     if (ret < call) throw new CheckInputError('return', `must not be before call (${call})`, ret);
     const input = requireRecord('input', record.input);
-    const output = returned ? record.output : undefined;
+    // Models read an undefined output as "never returned, any output allowed"; a returned operation that left its
+    // output out must not get that licence, so it reaches the model as null, which the model checks like any output.
+    const output = returned ? (record.output === undefined ? null : record.output) : undefined;
     return { line, client, call, return: ret, input, output };
   } catch (error) {
     if (error instanceof CheckInputError) throw error.atLine(line);

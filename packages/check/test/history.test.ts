@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CheckInputError, historyFromRecords, parseHistory } from '../src/index.ts';
+import { CheckInputError, checkLinearizability, historyFromRecords, parseHistory } from '../src/index.ts';
 
 const line = (record: object) => JSON.stringify(record);
 const good = { client: 'c1', call: 0, return: 1.5, input: { op: 'read' }, output: { value: 1 } };
@@ -30,6 +30,19 @@ describe('parseHistory', () => {
       expect(op.return).toBe(Number.POSITIVE_INFINITY);
       expect(op.output).toBeUndefined();
     }
+  });
+
+  it('does not mistake a returned operation without an output for one that never returned', () => {
+    // A read that returned but whose output was left out says nothing about what it saw; treating it as pending
+    // (any value allowed) would pass a history the reader never showed to be linearizable.
+    const write = { client: 'c1', call: 0, return: 1, input: { op: 'write', value: 1 }, output: {} };
+    const { output: _o, ...returnedRead } = { ...good, client: 'c2', call: 2, return: 3 };
+    const ops = parseHistory([line(write), line(returnedRead)].join('\n'));
+    expect(ops[1]!.output).not.toBeUndefined();
+    expect(() => checkLinearizability(ops)).toThrow(/^line 2: output /);
+    // A write's output says nothing, so a returned write may leave it out.
+    const { output: _w, ...bareWrite } = write;
+    expect(checkLinearizability(parseHistory(line(bareWrite))).linearizable).toBe(true);
   });
 
   it('names the line, the field and the rule', () => {

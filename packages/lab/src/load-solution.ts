@@ -95,7 +95,11 @@ function requireTrap(specifier: unknown): never {
 
 /** The scope the module body sees: every shadowed name with its value (undefined, a trap or the lab's own). */
 function scope(): { names: string[]; values: unknown[] } {
-  const shadowed = new Set([...Object.getOwnPropertyNames(globalThis), ...ALWAYS_SHADOWED, ...Object.keys(INSTEAD)]);
+  // A worker keeps postMessage, crypto, fetch... on WorkerGlobalScope.prototype, not on the global object itself, and a
+  // free name reaches them through the chain: walk it, up to Object.prototype (whose names belong to every object).
+  const own: string[] = [];
+  for (let o: object | null = globalThis; o !== null && o !== Object.prototype; o = Object.getPrototypeOf(o)) own.push(...Object.getOwnPropertyNames(o));
+  const shadowed = new Set([...own, ...ALWAYS_SHADOWED, ...Object.keys(INSTEAD)]);
   const names: string[] = [];
   const values: unknown[] = [];
   for (const name of shadowed) {

@@ -130,9 +130,24 @@ interface Life {
 const isSolutionSource = (s: Solution | LoadedSolution): s is LoadedSolution => typeof (s as LoadedSolution).instantiate === 'function';
 const isToken = (t: unknown): t is number => typeof t === 'number' && Number.isSafeInteger(t) && t >= 0;
 
+/** JSON when it can spell the value; a BigInt or a cycle makes JSON.stringify throw, and that must not end the lab. */
+function jsonOrString(value: unknown): string {
+  try {
+    const json = JSON.stringify(value);
+    if (json !== undefined) return json;
+  } catch {
+    // Fall through to String, which spells anything but an object without a prototype.
+  }
+  try {
+    return String(value);
+  } catch {
+    return 'a value that cannot be printed';
+  }
+}
+
 function describeError(error: unknown): string {
   if (error instanceof Error) return error.name && error.name !== 'Error' ? `${error.name}: ${error.message}` : error.message;
-  const text = typeof error === 'string' ? error : (JSON.stringify(error) ?? String(error));
+  const text = typeof error === 'string' ? error : jsonOrString(error);
   return `threw ${text.length > 80 ? `${text.slice(0, 77)}...` : text}`;
 }
 

@@ -97,7 +97,13 @@ export function randomSchedule(seed: number, options: RandomScheduleOptions = {}
         faults.push({ kind, at, node: pick(random.next() < 0.75 ? clients : nodes), duration: round(uniform(0.1, 6)) });
         break;
       case 'partition': {
-        const shuffled = [...nodes].sort(() => random.next() - 0.5);
+        // Fisher-Yates, not sort with a random comparator: which pairs a sort compares differs between engines, so
+        // the draws (and every fault after this one) would differ between browsers for the same seed.
+        const shuffled = [...nodes];
+        for (let k = shuffled.length - 1; k > 0; k--) {
+          const j = Math.floor(random.next() * (k + 1));
+          [shuffled[k], shuffled[j]] = [shuffled[j] as string, shuffled[k] as string];
+        }
         const cut = 1 + Math.floor(random.next() * (shuffled.length - 1));
         faults.push({ kind, at, groups: [shuffled.slice(0, cut), shuffled.slice(cut)], healAt: round(at + uniform(0.5, 5)) });
         break;

@@ -81,4 +81,19 @@ describe('loadSolution', () => {
     const logs = result.timeline.flatMap((e) => (e.kind === 'log' ? [e.text] : []));
     expect(logs).toEqual(['server 1', 'c1 1', 'c2 1', 'c3 1']);
   });
+
+  it('hides the globals a Web Worker keeps on its prototype chain, not only its own properties', () => {
+    // In a worker, postMessage, crypto, fetch and friends live on WorkerGlobalScope.prototype, not on the global object
+    // itself: left visible, postMessage would let a solution post its own verdict to the page and crypto.getRandomValues
+    // would draw numbers no seed controls. Node keeps them as own properties, so the test lays them out as a worker does.
+    const host = Object.getPrototypeOf(globalThis) as object;
+    const names = ['postMessage', 'labWorkerOnlyRandom'];
+    for (const name of names) Object.defineProperty(host, name, { value: () => 'reached', configurable: true, writable: true });
+    try {
+      const probe = loadSolution(`if (typeof postMessage !== 'undefined' || typeof labWorkerOnlyRandom !== 'undefined') throw new Error('reachable');\n${FACTORIES}`);
+      expect(runLockLab({ solution: probe }).verdict).toBe('safe');
+    } finally {
+      for (const name of names) delete (host as Record<string, unknown>)[name];
+    }
+  });
 });

@@ -164,6 +164,26 @@ describe('a broken solution', () => {
     expect(twice.error!.message).toMatch(/called twice/);
   });
 
+  it('that throws something JSON cannot spell (a BigInt, a cycle) still gets verdict error, not a crash of the lab', () => {
+    const cyclic: Record<string, unknown> = { reason: 'loop' };
+    cyclic.self = cyclic;
+    for (const [thrown, message] of [
+      [10n, 'threw 10'],
+      [cyclic, 'threw [object Object]'],
+    ] as const) {
+      const result = runLockLab({
+        solution: {
+          lockServer() {
+            throw thrown;
+          },
+          lockClient: quiet,
+        },
+      });
+      expect(result.verdict).toBe('error');
+      expect(result.error).toMatchObject({ node: 'lock', callback: 'lockServer(node)', message });
+    }
+  });
+
   it('that never stops is cut by the event budget, with a message that says so', () => {
     const solution: Solution = {
       lockServer(node: LockServerNode) {

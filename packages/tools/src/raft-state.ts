@@ -17,7 +17,8 @@ export const RAFT_DEFAULT_SEED = 1;
 export const RAFT_MAX_TIME = 120;
 /** The URL parameters a Raft run owns; any others on the page belong to someone else. */
 export const RAFT_URL_KEYS: ReadonlySet<string> = new Set(['scenario', 'nodes', 'seed', 'inputs', 't']);
-export const RAFT_NODE_CHOICES = [3, 5, 7] as const;
+/** Every cluster size a link may ask for, so the page's select can always show the one it runs. */
+export const RAFT_NODE_CHOICES = [1, 2, 3, 4, 5, 6, 7, 8, 9] as const;
 /** A URL is not a database: a longer schedule is refused with a message rather than truncated silently. */
 const MAX_INPUTS_LENGTH = 6000;
 

@@ -53,4 +53,19 @@ describe('a Raft run in the URL', () => {
     expect(readRaftRun(`?nodes=3&inputs=${badServer}`, scenarios).errors.inputs).toMatch(/nemesis\[0\]\.node must be one of the nodes n1, n2, n3/);
     expect(readRaftRun(`?inputs=${'A'.repeat(7000)}`, scenarios).errors.inputs).toMatch(/too long for a link/);
   });
+
+  it('refuses client requests a link cannot have come from, naming the field, rather than throwing or replaying them', () => {
+    const link = (commands: unknown[]) => `?nodes=3&inputs=${btoa(JSON.stringify({ nemesis: [], commands }))}`;
+    const errorOf = (commands: unknown[]) => {
+      const state = readRaftRun(link(commands), scenarios);
+      expect(state.options.commands).toBeUndefined();
+      return state.errors.inputs;
+    };
+    expect(errorOf([null])).toMatch(/commands\[0\] must be an object/);
+    expect(errorOf([{ at: 1, request: { kind: 'set' } }])).toMatch(/commands\[0\]\.request\.key must be a string/);
+    expect(errorOf([{ at: 1, request: { kind: 'set', key: 'x', value: {} } }])).toMatch(/commands\[0\]\.request\.value must be a string/);
+    expect(errorOf([{ at: 1, request: { kind: 'add-server', server: 7 } }])).toMatch(/commands\[0\]\.request\.server must be one of n1, n2, n3/);
+    // What the page itself writes still reads back.
+    expect(readRaftRun(link([{ at: 1, request: { kind: 'set', key: 'x', value: '1' } }]), scenarios).errors).toEqual({});
+  });
 });

@@ -115,6 +115,9 @@ export default function LockLab() {
     const editor = view.current;
     if (!editor) return;
     editor.dispatch({ changes: { from: 0, to: editor.state.doc.length, insert: STARTERS[name] } });
+    // A run of the previous code must not report beside the new code.
+    worker.current?.terminate();
+    if (timer.current) clearTimeout(timer.current);
     setOutcome(undefined);
   };
 
@@ -143,6 +146,11 @@ export default function LockLab() {
       if (timer.current) clearTimeout(timer.current);
       w.terminate();
       setOutcome(event.data);
+    };
+    w.onerror = (event) => {
+      if (timer.current) clearTimeout(timer.current);
+      w.terminate();
+      setOutcome({ type: 'input', message: `The lab itself failed: ${event.message || 'the worker stopped'}. Please report this with your code.` });
     };
     w.postMessage({ source: editor.state.doc.toString(), nemesis, seed, clients, duration: DURATION, timeLimitMs: TIME_LIMIT_MS - 500 } satisfies LockLabRequest);
   };

@@ -94,11 +94,25 @@ export default function RaftVisualizer() {
   const scenario = RAFT_SCENARIOS.find((s) => s.id === loaded.scenario);
   const startingInputs = useMemo(() => (scenario ? { nemesis: scenario.options.nemesis ?? [], commands: scenario.options.commands ?? [] } : undefined), [scenario]);
 
-  // The address bar follows the run whenever it stands still, so what is on screen can be shared as it is.
+  // The address bar follows the run whenever it stands still, so what is on screen can be shared as it is. Dragging
+  // the time slider yields dozens of snapshots a second, and Firefox and Safari throw a SecurityError past about a
+  // hundred replaceState calls in ten seconds: a refused write is retried once the burst is over, never thrown.
   useEffect(() => {
     if (!snapshot || !description || playing) return;
     const query = raftRunQuery({ scenario: loaded.scenario, options: { ...loaded.options, nemesis: description.nemesis, commands: description.commands }, time: snapshot.time }, startingInputs);
-    history.replaceState(null, '', `${window.location.pathname}${mergeQuery(window.location.search, (key) => RAFT_URL_KEYS.has(key), query)}${window.location.hash}`);
+    const write = () => history.replaceState(null, '', `${window.location.pathname}${mergeQuery(window.location.search, (key) => RAFT_URL_KEYS.has(key), query)}${window.location.hash}`);
+    try {
+      write();
+    } catch {
+      const retry = setTimeout(() => {
+        try {
+          write();
+        } catch {
+          // Still refused: the next moment the run stands still writes the address again.
+        }
+      }, 1000);
+      return () => clearTimeout(retry);
+    }
   }, [snapshot, description, playing, loaded, startingInputs]);
 
   const seedValue = Number(seedText);
@@ -228,7 +242,7 @@ export default function RaftVisualizer() {
           id="raft-time"
           type="range"
           min="0"
-          max={String(Math.max(horizon, 0.001))}
+          max={String(Math.max(horizon, scenario?.duration ?? 0, 0.001))}
           step="0.001"
           value={String(snapshot?.time ?? 0)}
           aria-valuetext={snapshot ? seconds(snapshot.time) : undefined}

@@ -187,11 +187,19 @@ export function validateRaftOptions(options: RaftClusterOptions): RaftClusterDes
   const ids = serverIds(nodes, spares);
   const nemesis = validateNemesis(options.nemesis ?? [], ids);
   const commands = options.commands ?? [];
+  if (!Array.isArray(commands)) throw new SimInputError('commands', 'must be a list', commands);
+  // Commands also arrive from a shared link, so every field a server reads is checked here, not only the kind.
   commands.forEach((c, i) => {
+    if (typeof c !== 'object' || c === null) throw new SimInputError(`commands[${i}]`, 'must be an object with at and request', c);
     requireNonNegative(`commands[${i}].at`, c.at);
     if (c.to !== undefined && !ids.includes(c.to)) throw new SimInputError(`commands[${i}].to`, `must be one of ${ids.join(', ')}`, c.to);
-    const kind = c.request?.kind;
+    const request = c.request;
+    const kind = request?.kind;
     if (kind !== 'set' && kind !== 'add-server' && kind !== 'remove-server') throw new SimInputError(`commands[${i}].request.kind`, 'must be set, add-server or remove-server', kind);
+    if (request.kind === 'set') {
+      if (typeof request.key !== 'string') throw new SimInputError(`commands[${i}].request.key`, 'must be a string', request.key);
+      if (typeof request.value !== 'string') throw new SimInputError(`commands[${i}].request.value`, 'must be a string', request.value);
+    } else if (!ids.includes(request.server)) throw new SimInputError(`commands[${i}].request.server`, `must be one of ${ids.join(', ')}`, request.server);
   });
   return {
     nodes,

@@ -20,7 +20,7 @@ function notable(event: TimelineEvent): event is Notable {
 function describe(event: Notable): string {
   switch (event.kind) {
     case 'grant':
-      return `lock grants ${event.client} token ${event.token}${event.leaseUntil === undefined ? '' : `, lease until ${event.leaseUntil.toFixed(3)} s on its clock`}`;
+      return `lock grants ${event.client} token ${event.token}${event.leaseUntil === undefined ? '' : `, lease until ${event.leaseUntil.toFixed(3)} s`}`;
     case 'write':
       return `${event.client} writes${event.token === undefined ? ' without a token' : ` with token ${event.token}`}: ${event.accepted ? 'accepted' : 'rejected'}`;
     case 'release':
