@@ -2,6 +2,7 @@
  * Argument parsing for the `compendium` CLI: node:util parseArgs underneath, with every failure turned into a
  * one-line `CliError` that names the flag and the rule, as the SPEC's command-line contract requires.
  */
+import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 
 /** A user error: printed as `compendium: <message>` with exit status 2. */
@@ -84,6 +85,21 @@ function translateParseError(command: string, error: unknown, flags: readonly Fl
     }
     default:
       return new CliError(message.split('\n')[0] ?? 'invalid arguments');
+  }
+}
+
+/**
+ * Reads the file a command was given as its operand (`compendium check FILE`); a missing operand or an unreadable
+ * file is a usage error that says which and why, never a stack trace.
+ */
+export function readOperandFile(path: string | undefined, what: string, usage: string): string {
+  if (path === undefined) throw new CliError(usage);
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : code === 'EACCES' ? 'permission denied' : 'unreadable';
+    throw new CliError(`FILE must be a readable ${what}, got ${JSON.stringify(path)} (${reason})`);
   }
 }
 

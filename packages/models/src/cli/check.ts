@@ -4,24 +4,12 @@
  * verdict (a non-linearizable history is an answer, not an error); 2 with one line naming the problem when the file
  * or a line of it is bad. The checkers are pure; reading the file is this module's job.
  */
-import { readFileSync } from 'node:fs';
 import { CheckInputError, checkLinearizability, checkMutualExclusion, parseHistory, parseLockHistory } from '@compendium/check';
-import { CliError, optionalNumberFlag } from './args.ts';
+import { CliError, optionalNumberFlag, readOperandFile } from './args.ts';
 import type { Command } from './commands.ts';
 
 const MODELS = ['register', 'kv', 'lock'] as const;
 const DEFAULT_TIMEOUT_SECONDS = 60;
-
-function readHistoryFile(path: string | undefined): string {
-  if (path === undefined) throw new CliError('check needs a history FILE (compendium check history.jsonl)');
-  try {
-    return readFileSync(path, 'utf8');
-  } catch (error) {
-    const code = (error as { code?: string }).code;
-    const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : code === 'EACCES' ? 'permission denied' : 'unreadable';
-    throw new CliError(`FILE must be a readable history file, got ${JSON.stringify(path)} (${reason})`);
-  }
-}
 
 /** Runs a checker, turning a bad line into the one-line usage error: `history.jsonl line 7: call must be ...`. */
 function checked<T>(path: string, fn: () => T): T {
@@ -47,7 +35,7 @@ export const CHECK_COMMAND: Command = {
     const model = values.model ?? 'register';
     if (!(MODELS as readonly string[]).includes(model)) throw new CliError(`--model must be one of ${MODELS.join(', ')}, got ${JSON.stringify(model)}`);
     const timeoutSeconds = optionalNumberFlag(values, 'timeout', { kind: 'positive' }) ?? DEFAULT_TIMEOUT_SECONDS;
-    const text = readHistoryFile(operand);
+    const text = readOperandFile(operand, 'history file', 'check needs a history FILE (compendium check history.jsonl)');
     const path = operand!;
     if (model === 'lock') {
       const result = checked(path, () => checkMutualExclusion(parseLockHistory(text)));

@@ -5,27 +5,15 @@
  * the verdict (an unsafe lock is an answer, and so is a solution that throws: verdict "error"); 2 with one line
  * naming the problem for a missing file, a solution that does not load, or a bad flag.
  */
-import { readFileSync } from 'node:fs';
 import { describeFault, LabInputError, loadSolution, namedSchedule, randomSchedule, runLockLab, SCHEDULE_NAMES, SolutionLoadError, shrinkSchedule } from '@compendium/lab';
 import { MAX_SEED, type Nemesis } from '@compendium/sim';
-import { CliError, optionalNumberFlag } from './args.ts';
+import { CliError, optionalNumberFlag, readOperandFile } from './args.ts';
 import { type Command, row } from './commands.ts';
 
 const DEFAULT_SCHEDULE = 'gc-pause';
 const SCHEDULE_CHOICES = [...SCHEDULE_NAMES, 'random', 'none'];
 /** A reader's loop that never yields cannot be stopped from inside; one that keeps scheduling work can. */
 const TIME_LIMIT_MS = 60_000;
-
-function readSolutionFile(path: string | undefined): string {
-  if (path === undefined) throw new CliError('lab lock needs a solution FILE (compendium lab lock my-lock.ts)');
-  try {
-    return readFileSync(path, 'utf8');
-  } catch (error) {
-    const code = (error as { code?: string }).code;
-    const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : code === 'EACCES' ? 'permission denied' : 'unreadable';
-    throw new CliError(`FILE must be a readable solution file, got ${JSON.stringify(path)} (${reason})`);
-  }
-}
 
 function scheduleFor(name: string, seed: number): Nemesis {
   if (!SCHEDULE_CHOICES.includes(name)) throw new CliError(`--schedule must be one of ${SCHEDULE_CHOICES.join(', ')}, got ${JSON.stringify(name)}`);
@@ -51,7 +39,7 @@ const labLockCommand: Command = {
     const seed = optionalNumberFlag(values, 'seed', { kind: 'integer', min: 0, max: MAX_SEED }) ?? 1;
     const scheduleName = values.schedule ?? DEFAULT_SCHEDULE;
     const nemesis = scheduleFor(scheduleName, seed);
-    const source = readSolutionFile(operand);
+    const source = readOperandFile(operand, 'solution file', 'lab lock needs a solution FILE (compendium lab lock my-lock.ts)');
     let solution: ReturnType<typeof loadSolution>;
     try {
       solution = loadSolution(source);

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.ts';
+import { cliExpectations } from './helpers.ts';
 
 function run(...argv: string[]) {
   let stdout = '';
@@ -16,24 +17,7 @@ function run(...argv: string[]) {
   return { status, stdout, stderr };
 }
 
-function json(...argv: string[]): Record<string, any> {
-  const r = run(...argv);
-  expect(r.stderr).toBe('');
-  expect(r.status).toBe(0);
-  expect(r.stdout.trim().split('\n')).toHaveLength(1);
-  return JSON.parse(r.stdout) as Record<string, any>;
-}
-
-function expectUsageError(argv: string[], ...fragments: string[]) {
-  const r = run(...argv);
-  expect(r.status).toBe(2);
-  expect(r.stdout).toBe('');
-  const lines = r.stderr.trimEnd().split('\n');
-  expect(lines, r.stderr).toHaveLength(1);
-  expect(lines[0]).toMatch(/^compendium: /);
-  for (const f of fragments) expect(lines[0]).toContain(f);
-  expect(r.stderr).not.toMatch(/\bat .*\.ts:\d+|NaN|Infinity/);
-}
+const { json, expectUsageError } = cliExpectations(run);
 
 const dir = mkdtempSync(join(tmpdir(), 'compendium-check-'));
 function historyFile(name: string, records: readonly object[]): string {

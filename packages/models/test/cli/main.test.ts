@@ -6,6 +6,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
+import { cliExpectations } from './helpers.ts';
 
 // Each case spawns a fresh Node process; on a loaded machine that can take seconds.
 vi.setConfig({ testTimeout: 60_000 });
@@ -17,24 +18,9 @@ function run(...args: string[]) {
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-function json(...args: string[]): Record<string, unknown> {
-  const r = run(...args, '--json');
-  expect(r.stderr).toBe('');
-  expect(r.status).toBe(0);
-  expect(r.stdout.trim().split('\n')).toHaveLength(1);
-  return JSON.parse(r.stdout) as Record<string, unknown>;
-}
-
-function expectUsageError(args: string[], ...fragments: string[]) {
-  const r = run(...args);
-  expect(r.status).toBe(2);
-  expect(r.stdout).toBe('');
-  const lines = r.stderr.trimEnd().split('\n');
-  expect(lines, r.stderr).toHaveLength(1);
-  expect(lines[0]).toMatch(/^compendium: /);
-  for (const f of fragments) expect(lines[0]).toContain(f);
-  expect(r.stderr).not.toMatch(/\bat .*\.ts:\d+|NaN|Infinity/);
-}
+const expectations = cliExpectations(run);
+const json = (...args: string[]): Record<string, unknown> => expectations.json(...args, '--json');
+const { expectUsageError } = expectations;
 
 const dir = mkdtempSync(join(tmpdir(), 'compendium-cli-'));
 const sdm91 = join(dir, 'sdm91.csv');
