@@ -82,3 +82,13 @@ test('the partitioned-old-leader scenario shows two leaders in different terms, 
   expect(logs[0]).not.toContain('x=old');
   expect(watched.problems).toEqual([]);
 });
+
+test('one chosen message can be dropped, and the drop is part of the shared run', async ({ page }) => {
+  await open(page, '?nodes=3&seed=4&t=1');
+  const leader = await viz(page).locator('[data-role="leader"]').getAttribute('data-server');
+  await page.getByLabel('Server', { exact: true }).selectOption(leader!);
+  const follower = (await page.getByLabel('Drop one message to').locator('option').first().getAttribute('value'))!;
+  await page.getByRole('button', { name: `Drop the next message from ${leader} to ${follower}` }).click();
+  await expect(page.locator('[data-raft-notice]')).toHaveText(new RegExp(`(message in flight from ${leader} to ${follower} is lost|next message sent on that link will be lost)`));
+  await expect(page).toHaveURL(/inputs=/);
+});

@@ -28,6 +28,8 @@ export function describeFault(fault: Fault): string {
       if (fault.drift) parts.push(`runs ${Math.abs(Math.round(fault.drift * 100))} % ${fault.drift > 0 ? 'fast' : 'slow'}`);
       return `${fault.node}'s clock ${parts.length ? parts.join(' and ') : 'is reset'} at ${s(fault.at)}`;
     }
+    case 'drop-message':
+      return `the first message ${fault.from} → ${fault.to} in flight at ${s(fault.at)} or sent after it is lost`;
     case 'lossy-link': {
       const share = `${Math.round(fault.loss * 100)} % of messages ${fault.from} → ${fault.to} lost`;
       return fault.until === undefined ? `${share} from ${s(fault.at)}` : `${share} from ${s(fault.at)} to ${s(fault.until)}`;

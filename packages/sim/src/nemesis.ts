@@ -14,11 +14,13 @@ export type Fault =
   /** From `at`, the node's clock is offset by `skew` seconds and runs fast by `drift` (0.0001 = 100 ppm). */
   | { kind: 'clock'; at: number; node: string; skew?: number; drift?: number }
   /** From `at` to `until`, messages from `from` to `to` are lost with probability `loss`. */
-  | { kind: 'lossy-link'; at: number; from: string; to: string; loss: number; until?: number };
+  | { kind: 'lossy-link'; at: number; from: string; to: string; loss: number; until?: number }
+  /** The first message from `from` to `to` that is in flight at `at`, or sent after it, is lost: one message, chosen. */
+  | { kind: 'drop-message'; at: number; from: string; to: string };
 
 export type Nemesis = readonly Fault[];
 
-const KINDS = ['partition', 'crash', 'pause', 'clock', 'lossy-link'];
+const KINDS = ['partition', 'crash', 'pause', 'clock', 'lossy-link', 'drop-message'];
 
 export function validateNemesis(nemesis: Nemesis, nodes: readonly string[]): Nemesis {
   if (!Array.isArray(nemesis)) throw new SimInputError('nemesis', 'must be a list of faults');
@@ -66,6 +68,11 @@ export function validateNemesis(nemesis: Nemesis, nodes: readonly string[]): Nem
         node(`${at}.to`, fault.to);
         requireProbability(`${at}.loss`, fault.loss);
         if (fault.until !== undefined && !(requireFinite(`${at}.until`, fault.until) > fault.at)) throw new SimInputError(`${at}.until`, `must be after at (${fault.at})`, fault.until);
+        break;
+      case 'drop-message':
+        node(`${at}.from`, fault.from);
+        node(`${at}.to`, fault.to);
+        if (fault.from === fault.to) throw new SimInputError(`${at}.to`, 'must differ from from', fault.to);
         break;
     }
   });

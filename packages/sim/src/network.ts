@@ -77,8 +77,12 @@ export class Network<M> {
   private readonly lastDelivery = new Map<string, number>();
   private readonly lossyLinks = new Map<string, number>();
   private partition: Map<NodeId, number> | undefined;
-  // Bookkeeping for views only: nothing reads it to decide anything, so runs are the same with or without it.
+  // Messages on the wire, in the order they were sent (a Set keeps insertion order): views draw them, and a
+  // drop-message fault picks the first one of a link from here.
   private readonly flying = new Set<InFlightMessage<M>>();
+  private readonly dropped = new WeakSet<InFlightMessage<M>>();
+  /** Links with a drop-message fault that found nothing in flight: the next message sent on them is lost. */
+  private readonly pendingDrops: string[] = [];
   readonly log: NetworkEvent<M>[] = [];
 
   private readonly sim: Simulation;
@@ -169,6 +173,9 @@ export class Network<M> {
           if (fault.until !== undefined) this.sim.at(fault.until, () => this.lossyLinks.delete(key));
           break;
         }
+        case 'drop-message':
+          this.sim.at(fault.at, () => this.dropMessage(nodeId(fault.from), nodeId(fault.to)));
+          break;
       }
     }
   }
@@ -220,6 +227,17 @@ export class Network<M> {
     });
   }
 
+  /** Loses one message from `from` to `to`: the oldest in flight on that link, or else the next one sent on it. */
+  dropMessage(from: NodeId, to: NodeId): void {
+    for (const flight of this.flying) {
+      if (flight.from !== from || flight.to !== to) continue;
+      this.flying.delete(flight);
+      this.dropped.add(flight);
+      return;
+    }
+    this.pendingDrops.push(`${from}→${to}`);
+  }
+
   setClock(id: NodeId, skew: number, drift: number): void {
     const state = this.state(id);
     // Keep the local clock continuous at the moment of change apart from the new skew.
@@ -251,6 +269,12 @@ export class Network<M> {
       this.record({ kind: 'drop', from: sender.id, to, message, reason: 'loss' });
       return;
     }
+    const pending = this.pendingDrops.indexOf(`${sender.id}→${to}`);
+    if (pending !== -1) {
+      this.pendingDrops.splice(pending, 1);
+      this.record({ kind: 'drop', from: sender.id, to, message, reason: 'dropped on purpose' });
+      return;
+    }
     const copies = this.model.duplicate > 0 && this.sim.random.next() < this.model.duplicate ? 2 : 1;
     for (let c = 0; c < copies; c++) {
       let arrival = this.sim.now + this.latency();
@@ -262,6 +286,10 @@ export class Network<M> {
       const flight: InFlightMessage<M> = { from: sender.id, to, message, sentAt: this.sim.now, arrivesAt: arrival };
       this.flying.add(flight);
       this.sim.at(arrival, () => {
+        if (this.dropped.has(flight)) {
+          this.record({ kind: 'drop', from: sender.id, to, message, reason: 'dropped on purpose' });
+          return;
+        }
         this.flying.delete(flight);
         this.deliver(sender.id, target, message);
       });

@@ -124,3 +124,25 @@ describe('fault schedules as data', () => {
   });
 });
 
+
+describe('dropping one chosen message', () => {
+  it('loses exactly the message in flight on that link when the fault strikes, and nothing else', () => {
+    // Messages go out at whole seconds and take 10 to 50 ms: at 3.005 s the link a→b carries exactly message 4.
+    const calm = run([]);
+    const { net, received } = run([{ kind: 'drop-message', at: 3.005, from: 'a', to: 'b' }]);
+    expect(drops(net, 'dropped on purpose')).toBe(1);
+    const fromA = (r: Record<string, number[]>) => r.b?.length ?? 0;
+    expect(fromA(received)).toBe(fromA(calm.received) - 1);
+    const lost = net.log.find((e) => e.kind === 'drop')!;
+    expect(lost).toMatchObject({ from: 'a', to: 'b', message: { n: 4 } });
+    // It left the wire: views no longer draw it once dropped.
+    expect(net.inFlight.some((f) => f.from === 'a' && f.to === 'b' && (f.message as Msg).n === 4)).toBe(false);
+  });
+
+  it('loses the next message sent on the link when none is in flight, and validates its nodes', () => {
+    const { net } = run([{ kind: 'drop-message', at: 3.5, from: 'c', to: 'a' }]);
+    expect(net.log.find((e) => e.kind === 'drop')).toMatchObject({ from: 'c', to: 'a', message: { n: 5 }, reason: 'dropped on purpose' });
+    expect(() => run([{ kind: 'drop-message', at: 1, from: 'a', to: 'a' }])).toThrow(/nemesis\[0\]\.to must differ from from/);
+    expect(() => run([{ kind: 'drop-message', at: 1, from: 'a', to: 'z' }])).toThrow(/nemesis\[0\]\.to must be one of the nodes/);
+  });
+});

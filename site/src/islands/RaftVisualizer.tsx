@@ -55,6 +55,7 @@ export default function RaftVisualizer() {
   const [horizon, setHorizon] = useState(0);
   const [speed, setSpeed] = useState(0.1);
   const [selected, setSelected] = useState('n1');
+  const [dropTo, setDropTarget] = useState('');
   const [notice, setNotice] = useState('');
   const [failure, setFailure] = useState<string>();
   const [writes, setWrites] = useState(0);
@@ -137,6 +138,8 @@ export default function RaftVisualizer() {
   const partition = snapshot ? activePartition(snapshot.nemesis, snapshot.time) : null;
   const grid = useMemo(() => logGrid(nodes), [snapshot]);
   const current = nodes.find((n) => n.id === selected) ?? nodes[0];
+  // The link to drop a message on runs from the selected server to another; the first other server unless chosen.
+  const dropTarget = nodes.some((n) => n.id === dropTo && n.id !== current?.id) ? dropTo : (nodes.find((n) => n.id !== current?.id)?.id ?? '');
   const atEnd = snapshot !== undefined && snapshot.time >= RAFT_MAX_TIME;
   const summary = snapshot ? describeCluster(snapshot) : 'Loading the cluster…';
 
@@ -354,12 +357,30 @@ export default function RaftVisualizer() {
             <button type="button" class="raft-button" disabled={!partition} onClick={() => input({ type: 'heal' })}>
               Heal partition
             </button>
-            <button type="button" class="raft-button" disabled={!current?.up} onClick={() => current && input({ type: 'drop', from: current.id, duration: 0.1 })}>
-              Drop its messages (100 ms)
-            </button>
             <button type="button" class="raft-button" disabled={!current?.up} onClick={() => current && input({ type: 'skew', node: current.id, skew: 0, drift: 0.5 })}>
               Clock 50 % fast
             </button>
+            <div class="raft-drop">
+              <label for="raft-drop-to">Drop one message to</label>
+              <select id="raft-drop-to" value={dropTarget} onChange={(e) => setDropTarget((e.currentTarget as HTMLSelectElement).value)}>
+                {nodes
+                  .filter((n) => n.id !== current?.id)
+                  .map((n) => (
+                    <option value={n.id} key={n.id}>
+                      {n.id}
+                    </option>
+                  ))}
+              </select>
+              <button
+                type="button"
+                class="raft-button"
+                disabled={!current?.up || !dropTarget}
+                aria-label={`Drop the next message from ${current?.id ?? ''} to ${dropTarget}`}
+                onClick={() => current && dropTarget && input({ type: 'drop', from: current.id, to: dropTarget })}
+              >
+                Drop
+              </button>
+            </div>
           </fieldset>
           <button
             type="button"

@@ -13,7 +13,7 @@ export type RaftInput =
   | { type: 'heal' }
   | { type: 'pause-node'; node: string; duration: number }
   | { type: 'skew'; node: string; skew: number; drift: number }
-  | { type: 'drop'; from: string; duration: number }
+  | { type: 'drop'; from: string; to: string }
   | { type: 'write'; key: string; value: string };
 
 export type RaftCommand =
@@ -79,9 +79,11 @@ function applyInput(c: RaftCluster, input: RaftInput): string | undefined {
     case 'skew':
       c.skewClock(input.node, input.skew, input.drift);
       return `${input.node}'s clock now runs ${Math.round(input.drift * 100)} % fast.`;
-    case 'drop':
-      for (const to of c.ids) if (to !== input.from) c.lossyLink(input.from, to, input.duration, 1);
-      return `Messages from ${input.from} are lost for ${input.duration * 1000} ms.`;
+    case 'drop': {
+      const inFlight = c.snapshot().messages.some((m) => m.from === input.from && m.to === input.to);
+      c.dropMessage(input.from, input.to);
+      return inFlight ? `The oldest message in flight from ${input.from} to ${input.to} is lost.` : `Nothing is in flight from ${input.from} to ${input.to}: the next message sent on that link will be lost.`;
+    }
     case 'write': {
       const outcome = c.set(input.key, input.value);
       if (outcome.status === 'appended') return `${outcome.node} appended ${input.key}=${input.value} at index ${outcome.index} (term ${outcome.term}).`;

@@ -368,6 +368,11 @@ export class RaftCluster {
   }
 
   /** Loses messages from `from` to `to` with probability `loss` for the next `duration` seconds (loss 1 drops them all). */
+  /** Loses one message from `from` to `to`: the oldest now in flight on that link, or else the next one sent. */
+  dropMessage(from: string, to: string): void {
+    this.addFault({ kind: 'drop-message', at: this.now, from, to });
+  }
+
   lossyLink(from: string, to: string, duration: number, loss = 1): void {
     requirePositive('duration', duration);
     this.addFault({ kind: 'lossy-link', at: this.now, from, to, loss, until: this.now + duration });
@@ -492,6 +497,8 @@ export class RaftCluster {
         return [{ ...key(fault.at, 0), apply: (r) => r.net.pause(nodeId(fault.node), fault.duration) }];
       case 'clock':
         return [{ ...key(fault.at, 0), apply: (r) => r.net.setClock(nodeId(fault.node), fault.skew ?? 0, fault.drift ?? 0) }];
+      case 'drop-message':
+        return [{ ...key(fault.at, 0), apply: (r) => r.net.dropMessage(nodeId(fault.from), nodeId(fault.to)) }];
       case 'lossy-link':
         return [
           {
