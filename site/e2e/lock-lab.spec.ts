@@ -26,7 +26,9 @@ test('the naive lease fails under a GC pause, and the lab shrinks the schedule t
   await page.getByRole('button', { name: 'Run the lab' }).click();
   await expect(verdict(page)).toHaveAttribute('data-verdict', 'unsafe', { timeout: 30_000 });
   await expect(lab(page).locator('[data-lab-shrunk]')).toContainText(/pause c1 at [\d.]+ s for [\d.]+ s/);
-  await expect(lab(page).locator('.lab-timeline svg')).toBeVisible();
+  // The whole run, then a close-up of the violation drawn as a message timeline (sender lane to receiver lane).
+  await expect(lab(page).locator('.lab-timeline svg')).toHaveCount(2);
+  expect(await lab(page).locator('.lab-timeline').nth(1).locator('line.lab-message').count()).toBeGreaterThan(3);
   expect(watched.problems).toEqual([]);
 });
 

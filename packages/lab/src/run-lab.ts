@@ -72,7 +72,8 @@ type NetworkKind = 'send' | 'deliver' | 'drop';
 type FaultKind = 'crash' | 'restart' | 'pause' | 'resume' | 'partition' | 'heal' | 'clock';
 
 export type TimelineEvent =
-  | { readonly time: number; readonly kind: NetworkKind; readonly channel: 'app' | 'storage'; readonly from: string; readonly to: string; readonly message: unknown; readonly reason?: string }
+  /** `id` is the same on a message's send and its deliveries or drop, so a view can draw it from one lane to the other. */
+  | { readonly time: number; readonly kind: NetworkKind; readonly channel: 'app' | 'storage'; readonly id: number; readonly from: string; readonly to: string; readonly message: unknown; readonly reason?: string }
   | { readonly time: number; readonly kind: FaultKind; readonly node?: string; readonly detail?: string }
   | { readonly time: number; readonly kind: 'grant'; readonly client: string; readonly token: number; readonly leaseUntil?: number }
   | { readonly time: number; readonly kind: 'acquired'; readonly client: string; readonly token?: number }
@@ -450,17 +451,25 @@ export function runLockLab(options: LockLabOptions): LockLabResult {
 
 function mergeTimeline(network: Network<Envelope>, labEvents: readonly { at: number; event: TimelineEvent }[]): TimelineEvent[] {
   const out: TimelineEvent[] = [];
+  // The network logs one envelope object for a send and for its deliveries: its identity is the message's.
+  const ids = new Map<object, number>();
   let next = 0;
   network.log.forEach((event, index) => {
     while (next < labEvents.length && (labEvents[next] as { at: number }).at <= index) out.push((labEvents[next++] as { event: TimelineEvent }).event);
     const time = event.time as number;
     if (event.kind === 'send' || event.kind === 'deliver' || event.kind === 'drop') {
       const envelope = event.message as Envelope;
+      let id = ids.get(envelope);
+      if (id === undefined) {
+        id = ids.size + 1;
+        ids.set(envelope, id);
+      }
       const message = envelope.channel === 'app' ? envelope.body : envelope.channel === 'write' ? { write: envelope.value, token: envelope.token ?? null } : { accepted: envelope.accepted };
       out.push({
         time,
         kind: event.kind,
         channel: envelope.channel === 'app' ? 'app' : 'storage',
+        id,
         from: event.from as string,
         to: event.to as string,
         message,

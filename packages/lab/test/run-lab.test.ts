@@ -208,3 +208,18 @@ describe('bad options', () => {
     expect(() => namedSchedule('gc')).toThrow(/schedule must be one of gc-pause, partition-lock-server, clock-skew, mixed/);
   });
 });
+
+describe('the message timeline', () => {
+  it('gives a message one id from its send to its delivery or drop, so a view can draw it lane to lane', () => {
+    const result = runLockLab({ solution: naive, nemesis: namedSchedule('gc-pause'), seed: 1 });
+    const network = result.timeline.filter((e): e is Extract<typeof e, { channel: string }> => e.kind === 'send' || e.kind === 'deliver' || e.kind === 'drop');
+    const sends = new Map(network.filter((e) => e.kind === 'send').map((e) => [e.id, e]));
+    expect(sends.size).toBe(network.filter((e) => e.kind === 'send').length);
+    for (const e of network.filter((n) => n.kind !== 'send')) {
+      const sent = sends.get(e.id);
+      expect(sent, `event ${e.kind} ${e.id} has a send`).toBeDefined();
+      expect([sent!.from, sent!.to]).toEqual([e.from, e.to]);
+      expect(e.time).toBeGreaterThanOrEqual(sent!.time);
+    }
+  });
+});

@@ -14,7 +14,7 @@ import { tags } from '@lezer/highlight';
 import { basicSetup } from 'codemirror';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { LockLabReply, LockLabRequest } from '../workers/lock-lab.worker.ts';
-import { LabTimeline } from './shared/LabTimeline.tsx';
+import { LabTimeline, violationWindow } from './shared/LabTimeline.tsx';
 
 const STORAGE_KEY = 'compendium:lock-lab:source';
 const TIME_LIMIT_MS = 8000;
@@ -251,6 +251,7 @@ function Verdict({ outcome }: { outcome: Outcome }) {
     );
   }
   const stats = result.stats;
+  const closeUp = result.verdict === 'unsafe' ? violationWindow(shown) : undefined;
   return (
     <div class="lab-result">
       {result.verdict === 'safe' ? (
@@ -261,13 +262,14 @@ function Verdict({ outcome }: { outcome: Outcome }) {
       ) : (
         <>
           <p class="lab-verdict lab-unsafe" data-verdict="unsafe">
-            Unsafe: {result.violations.length} violation{result.violations.length === 1 ? '' : 's'} of mutual exclusion.
+            Unsafe: {result.violations.length} violation{result.violations.length === 1 ? '' : 's'} of mutual exclusion under the schedule you chose.
           </p>
           {shrunk && (
             <p class="lab-shrunk" data-lab-shrunk>
               Smallest schedule that still breaks it ({shrunk.runs} reruns{shrunk.complete ? '' : ', budget reached'}): <strong>{shrunk.schedule.length === 0 ? 'no faults at all' : shrunk.schedule.join('; ')}</strong>. Original: {outcome.schedule.join('; ')}.
             </p>
           )}
+          <p class="lab-shrunk">{shrunk ? `What the smallest failing run violates (${shown.violations.length}):` : 'What the run violates:'}</p>
           <ol class="lab-violations">
             {shown.violations.slice(0, 5).map((v, i) => (
               <li key={i}>
@@ -278,6 +280,7 @@ function Verdict({ outcome }: { outcome: Outcome }) {
         </>
       )}
       <LabTimeline result={shown} title={shrunk ? 'Timeline of the smallest failing run' : 'Timeline of the run'} />
+      {closeUp && <LabTimeline result={shown} title="Close-up of the first violation, with every message between the lock service and the clients" window={closeUp} messages />}
     </div>
   );
 }

@@ -1,9 +1,12 @@
 /**
  * A lock-lab run as swim lanes: one lane per node, time left to right. Holds are bars from grant to release, writes
  * are dots (filled when the storage accepted them, hollow when it refused), faults are hatched spans, and the writes
- * a violation names are ringed. The same events are listed in a table below for screen readers and for copying.
+ * a violation names are ringed. A close-up (`window`) also draws every message between the lock service and the
+ * clients as a line from sender to receiver, a Lamport diagram of the moment that went wrong. The same events are
+ * listed in a table below for screen readers and for copying.
  */
 import type { LockLabResult, TimelineEvent } from '@compendium/lab';
+import { useId } from 'preact/hooks';
 
 const LANE = 34;
 const LEFT = 64;
@@ -30,11 +33,39 @@ function describe(event: Notable): string {
   }
 }
 
-export function LabTimeline({ result, title }: { result: LockLabResult; title: string }) {
+interface Props {
+  result: LockLabResult;
+  title: string;
+  /** Seconds shown, [from, to]; the whole run by default. */
+  window?: readonly [number, number];
+  /** Draw the messages between the lock service and the clients (legible only in a close-up). */
+  messages?: boolean;
+}
+
+/** Seconds between labelled ticks: about five to ten labels whatever the span. */
+function tickStep(span: number): number {
+  return span <= 2 ? 0.25 : span <= 4 ? 0.5 : span <= 10 ? 1 : 2;
+}
+
+/** The stretch of a run around a violation's records, with a margin, for the close-up. */
+export function violationWindow(result: LockLabResult, margin = 0.25): [number, number] | undefined {
+  const records = result.violations[0]?.records;
+  if (!records || records.length === 0) return undefined;
+  const times = records.map((r) => r.time);
+  return [Math.max(0, Math.min(...times) - margin), Math.min(result.duration, Math.max(...times) + margin)];
+}
+
+export function LabTimeline({ result, title, window: shown, messages = false }: Props) {
   const clients = Array.from({ length: result.clients }, (_, i) => `c${i + 1}`);
   const lanes = ['lock', ...clients, 'storage'];
   const height = TOP + lanes.length * LANE + 24;
-  const x = (time: number) => LEFT + (Math.min(time, result.duration) / result.duration) * (WIDTH - LEFT - RIGHT);
+  // Two timelines can share a page: their pattern and marker ids must not collide.
+  const uid = useId();
+  const hatch = `lab-hatch-${uid}`;
+  const arrow = `lab-arrow-${uid}`;
+  const [from, to] = shown ?? [0, result.duration];
+  const inWindow = (time: number) => time >= from && time <= to;
+  const x = (time: number) => LEFT + ((Math.min(Math.max(time, from), to) - from) / (to - from)) * (WIDTH - LEFT - RIGHT);
   const y = (node: string) => TOP + lanes.indexOf(node) * LANE + LANE / 2;
   const ringed = new Set(result.violations.flatMap((v) => v.records.filter((r) => r.type === 'write').map((r) => `${r.client}@${r.time}`)));
 
@@ -59,15 +90,41 @@ export function LabTimeline({ result, title }: { result: LockLabResult; title: s
     if (f.kind === 'partition') return f.groups[0]!.map((node) => ({ node, from: f.at, to: f.healAt ?? result.duration, label: 'cut off' }));
     return [];
   });
-  const events = result.timeline.filter(notable);
-  const ticks = Array.from({ length: Math.floor(result.duration / 2) + 1 }, (_, i) => i * 2);
+  const events = result.timeline.filter(notable).filter((e) => inWindow(e.time));
+  const step = tickStep(to - from);
+  const ticks: number[] = [];
+  for (let t = Math.ceil(from / step) * step; t <= to + 1e-9; t += step) ticks.push(Number(t.toFixed(3)));
+  const sends = new Map<number, Extract<TimelineEvent, { channel: unknown }>>();
+  const arrows: { id: number; x1: number; y1: number; x2: number; y2: number; dropped: boolean; label: string }[] = [];
+  if (messages) {
+    for (const e of result.timeline) {
+      if (e.kind === 'send' && e.channel === 'app') sends.set(e.id, e);
+      if ((e.kind === 'deliver' || e.kind === 'drop') && e.channel === 'app') {
+        const sent = sends.get(e.id);
+        if (!sent || !inWindow(sent.time) || !lanes.includes(e.from) || !lanes.includes(e.to)) continue;
+        const text = JSON.stringify(e.message) ?? '';
+        arrows.push({
+          id: e.id,
+          x1: x(sent.time),
+          y1: y(e.from),
+          x2: x(e.time),
+          y2: y(e.to),
+          dropped: e.kind === 'drop',
+          label: `${e.from} → ${e.to} at ${sent.time.toFixed(3)} s: ${text.length > 60 ? `${text.slice(0, 57)}...` : text}${e.kind === 'drop' ? ` (lost: ${e.reason ?? 'dropped'})` : ''}`,
+        });
+      }
+    }
+  }
 
   return (
     <figure class="lab-timeline">
       <figcaption>{title}</figcaption>
-      <svg viewBox={`0 0 ${WIDTH} ${height}`} role="img" aria-label={`${title}: holds, writes and faults per node over ${result.duration} simulated seconds; the table below lists the same events.`}>
+      <svg viewBox={`0 0 ${WIDTH} ${height}`} role="img" aria-label={`${title}: holds, writes${messages ? ', messages' : ''} and faults per node from ${from.toFixed(2)} s to ${to.toFixed(2)} s; the table below lists the same events.`}>
         <defs>
-          <pattern id="lab-hatch" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
+          <marker id={arrow} viewBox="0 0 6 6" refX="5" refY="3" markerWidth="5" markerHeight="5" orient="auto-start-reverse">
+            <path d="M 0 0 L 6 3 L 0 6 z" class="lab-arrow-head" />
+          </marker>
+          <pattern id={hatch} width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
             <line x1="0" y1="0" x2="0" y2="6" class="lab-hatch-line" />
           </pattern>
         </defs>
@@ -79,23 +136,28 @@ export function LabTimeline({ result, title }: { result: LockLabResult; title: s
             </text>
           </g>
         ))}
+        {arrows.map((a) => (
+          <line key={`m${a.id}-${a.x2}`} x1={a.x1} y1={a.y1} x2={a.x2} y2={a.y2} class={a.dropped ? 'lab-message lab-message-lost' : 'lab-message'} marker-end={a.dropped ? undefined : `url(#${arrow})`}>
+            <title>{a.label}</title>
+          </line>
+        ))}
         {ticks.map((t) => (
           <text key={t} x={x(t)} y={height - 6} class="lab-tick">
             {t} s
           </text>
         ))}
-        {faults.map((f, i) => (
-          <rect key={`f${i}`} x={x(f.from)} y={y(f.node) - LANE / 2 + 3} width={Math.max(2, x(f.to) - x(f.from))} height={LANE - 6} class="lab-fault" fill="url(#lab-hatch)">
+        {faults.filter((f) => f.to >= from && f.from <= to).map((f, i) => (
+          <rect key={`f${i}`} x={x(f.from)} y={y(f.node) - LANE / 2 + 3} width={Math.max(2, x(f.to) - x(f.from))} height={LANE - 6} class="lab-fault" fill={`url(#${hatch})`}>
             <title>{`${f.node} ${f.label} from ${f.from.toFixed(2)} s to ${f.to.toFixed(2)} s`}</title>
           </rect>
         ))}
-        {holds.map((h, i) => (
+        {holds.filter((h) => h.to >= from && h.from <= to).map((h, i) => (
           <rect key={`h${i}`} x={x(h.from)} y={y(h.client) - 5} width={Math.max(2, x(h.to) - x(h.from))} height="10" rx="3" class={`lab-hold lab-hold-${(h.token % 4) + 1}`}>
             <title>{`${h.client} holds token ${h.token} from ${h.from.toFixed(2)} s to ${h.to.toFixed(2)} s`}</title>
           </rect>
         ))}
         {result.timeline.map((e, i) =>
-          e.kind === 'write' ? (
+          !inWindow(e.time) ? null : e.kind === 'write' ? (
             <g key={`w${i}`} class={e.accepted ? 'lab-write lab-accepted' : 'lab-write lab-rejected'}>
               <line x1={x(e.time)} x2={x(e.time)} y1={y(e.client)} y2={y('storage')} class="lab-write-line" />
               <circle cx={x(e.time)} cy={y('storage')} r="4.5" />
@@ -107,7 +169,9 @@ export function LabTimeline({ result, title }: { result: LockLabResult; title: s
         )}
       </svg>
       <details class="lab-events">
-        <summary>All {events.length} grants, writes, releases and faults, in order</summary>
+        <summary>
+          {shown ? `The ${events.length} grants, writes, releases and faults from ${from.toFixed(2)} s to ${to.toFixed(2)} s` : `All ${events.length} grants, writes, releases and faults, in order`}
+        </summary>
         <div class="tool-table-scroll">
           <table class="tool-table">
             <thead>
