@@ -1,13 +1,27 @@
 /**
- * Several islands can share one page and one address bar. Each
- * writes only the parameters it owns and keeps everyone else's, so one island's change never erases another's state.
+ * Several islands can share one page and one address bar. Each writes only the parameters it owns and keeps everyone
+ * else's, so one island's change never erases another's state.
  */
 
-/** `current` with every parameter `owns` claims replaced by those of `next` (both query strings, `?` optional). */
+function segments(query: string): string[] {
+  return query.replace(/^\?/, '').split('&').filter((s) => s !== '');
+}
+
+function keyOf(segment: string): string {
+  const raw = segment.split('=', 1)[0] ?? '';
+  try {
+    return decodeURIComponent(raw.replaceAll('+', ' '));
+  } catch {
+    return raw;
+  }
+}
+
+/**
+ * `current` with every parameter `owns` claims replaced by those of `next` (both query strings, `?` optional). The
+ * text of both is kept as written, so an island's readable links (`regions=us-east-1,eu-west-1`) stay readable.
+ */
 export function mergeQuery(current: string, owns: (key: string) => boolean, next: string): string {
-  const merged = new URLSearchParams();
-  for (const [key, value] of new URLSearchParams(current)) if (!owns(key)) merged.append(key, value);
-  for (const [key, value] of new URLSearchParams(next)) merged.append(key, value);
-  const text = merged.toString();
-  return text ? `?${text}` : '';
+  const kept = segments(current).filter((segment) => !owns(keyOf(segment)));
+  const merged = [...kept, ...segments(next)];
+  return merged.length > 0 ? `?${merged.join('&')}` : '';
 }

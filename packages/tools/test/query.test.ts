@@ -9,3 +9,10 @@ describe('islands sharing one address bar', () => {
     expect(mergeQuery('?sim-seed=2', owns, '')).toBe('');
   });
 });
+
+describe('the text of a query', () => {
+  it('is kept as each island wrote it: commas stay commas', () => {
+    expect(mergeQuery('?sim=1', (k) => k === 'regions' || k === 'nodes', '?nodes=3&regions=us-east-1,eu-west-1')).toBe('?sim=1&nodes=3&regions=us-east-1,eu-west-1');
+    expect(mergeQuery('?places=New+York,London&x%20y=2', (k) => k === 'places', '?places=Tokyo')).toBe('?x%20y=2&places=Tokyo');
+  });
+});
