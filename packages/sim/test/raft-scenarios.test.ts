@@ -101,3 +101,24 @@ describe('Raft textbook scenarios', () => {
     }
   });
 });
+
+describe('membership-change', () => {
+  it('adds the spare, catches it up, then removes the leader, which steps down for a leader among the rest', () => {
+    const scenario = RAFT_SCENARIOS.find((s) => s.id === 'membership-change')!;
+    const cluster = createRaftCluster(scenario.options);
+    cluster.advance(1.8);
+    const before = cluster.snapshot();
+    expect(before.leader).toBe('n1');
+    for (const node of before.nodes) expect(node.config).toEqual(['n1', 'n2', 'n3', 'n4']);
+    const leaderLog = before.nodes.find((n) => n.id === 'n1')!.log.length;
+    expect(before.nodes.find((n) => n.id === 'n4')!.log.length).toBe(leaderLog);
+    cluster.advance(scenario.duration);
+    const after = cluster.snapshot();
+    expect(after.leader).not.toBeNull();
+    expect(after.leader).not.toBe('n1');
+    expect(after.nodes.find((n) => n.id === 'n1')).toMatchObject({ member: false });
+    expect(after.nodes.find((n) => n.id === 'n1')!.role).not.toBe('leader');
+    for (const node of after.nodes.filter((n) => n.member)) expect(node.config).toEqual(['n2', 'n3', 'n4']);
+    expect(after.violations).toEqual([]);
+  });
+});

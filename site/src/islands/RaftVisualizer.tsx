@@ -288,7 +288,7 @@ export default function RaftVisualizer() {
               // biome-ignore lint/a11y/noStaticElementInteractions: a shortcut for the mouse; the Server select beside the ring does the same from the keyboard
               <g
                 key={n.id}
-                class={`raft-server raft-${n.up ? n.role : 'down'}${n.paused ? ' raft-paused' : ''}${n.id === current?.id ? ' raft-selected' : ''}`}
+                class={`raft-server raft-${n.up ? n.role : 'down'}${n.paused ? ' raft-paused' : ''}${n.member ? '' : ' raft-outside'}${n.id === current?.id ? ' raft-selected' : ''}`}
                 data-server={n.id}
                 data-role={n.up ? n.role : 'down'}
                 data-term={n.term}
@@ -303,7 +303,7 @@ export default function RaftVisualizer() {
                   {`term ${n.term}`}
                 </text>
                 <text x={p.x} y={p.y + 23} class="raft-server-role">
-                  {!n.up ? 'crashed' : n.paused ? 'paused' : ROLE_NAMES[n.role]}
+                  {!n.up ? 'crashed' : n.paused ? 'paused' : n.member ? ROLE_NAMES[n.role] : 'not a member'}
                 </text>
               </g>
             );
@@ -325,6 +325,8 @@ export default function RaftVisualizer() {
             <dl class="raft-facts" data-raft-facts={current.id}>
               <dt>State</dt>
               <dd>{!current.up ? 'crashed' : current.paused ? `paused (${ROLE_NAMES[current.role]})` : ROLE_NAMES[current.role]}</dd>
+              <dt>Configuration</dt>
+              <dd>{current.config.length > 0 ? current.config.join(' ') : 'none yet'}{current.member ? '' : ' (not a member)'}</dd>
               <dt>Term</dt>
               <dd>{current.term}</dd>
               <dt>Voted for</dt>

@@ -100,6 +100,28 @@ export const RAFT_SCENARIOS: readonly RaftScenario[] = [
       commands: [set(1.2, 'x', 'old', 'n1'), set(2, 'y', 'new')],
     },
   },
+  {
+    id: 'membership-change',
+    title: 'Adding a server, then removing the leader',
+    explanation:
+      'Three servers, n1 leading, and a spare n4 outside the configuration. At 1 s a client asks n1 to add n4: n1 ' +
+      'appends a configuration entry naming n1 to n4, uses it at once (a server always follows the latest ' +
+      'configuration in its log, committed or not), and catches n4 up by the usual AppendEntries repair. At 2 s a ' +
+      'client asks n1 to remove itself. n1 keeps leading until the entry naming n2, n3 and n4 is committed, ' +
+      'counting only those three towards the majority, then steps down; the remaining servers time out and elect ' +
+      'a leader among themselves. One server changes at a time, so the old and new majorities always overlap ' +
+      "(Ongaro's thesis, §4.1 and §4.2.2).",
+    duration: 4,
+    options: {
+      nodes: 3,
+      spares: 1,
+      seed: 5,
+      commands: [
+        { at: 1, request: { kind: 'add-server', server: 'n4' } },
+        { at: 2, request: { kind: 'remove-server', server: 'n1' } },
+      ],
+    },
+  },
 ];
 
 export function raftScenario(id: string): RaftScenario | undefined {
