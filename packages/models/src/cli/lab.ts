@@ -5,15 +5,48 @@
  * the verdict (an unsafe lock is an answer, and so is a solution that throws: verdict "error"); 2 with one line
  * naming the problem for a missing file, a solution that does not load, or a bad flag.
  */
-import { describeFault, LabInputError, loadSolution, namedSchedule, randomSchedule, runLockLab, SCHEDULE_NAMES, SolutionLoadError, shrinkSchedule } from '@compendium/lab';
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { describeFault, type LabFailure, type LabStats, namedSchedule, randomSchedule, SCHEDULE_NAMES } from '@compendium/lab';
+import type { LockViolation } from '@compendium/check';
 import { MAX_SEED, type Nemesis } from '@compendium/sim';
 import { CliError, optionalNumberFlag, readOperandFile } from './args.ts';
 import { type Command, row } from './commands.ts';
 
 const DEFAULT_SCHEDULE = 'gc-pause';
 const SCHEDULE_CHOICES = [...SCHEDULE_NAMES, 'random', 'none'];
-/** A reader's loop that never yields cannot be stopped from inside; one that keeps scheduling work can. */
-const TIME_LIMIT_MS = 60_000;
+/**
+ * Wall-clock limit of one lab, shrinking included. A solution that keeps scheduling work is stopped from inside the
+ * run; one stuck in a loop inside a callback only by killing the process that runs it (see lab-job.ts).
+ */
+const TIME_LIMIT_MS = Number(process.env.COMPENDIUM_LAB_TIME_LIMIT_MS) > 0 ? Number(process.env.COMPENDIUM_LAB_TIME_LIMIT_MS) : 60_000;
+const JOB = fileURLToPath(new URL('./lab-job.ts', import.meta.url));
+
+interface LabJson {
+  verdict: 'safe' | 'unsafe' | 'error';
+  violations: LockViolation[];
+  error?: Pick<LabFailure, 'message' | 'callback'> & Partial<LabFailure>;
+  shrunk?: { nemesis: Nemesis; violations: LockViolation[]; runs: number; complete: boolean };
+  stats?: LabStats;
+}
+
+/** Runs the lab in a child process with the time limit; a solution that never returns becomes verdict "error". */
+function runInChild(source: string, nemesis: Nemesis, seed: number, file: string): LabJson {
+  const child = spawnSync(process.execPath, [JOB], {
+    input: JSON.stringify({ source, nemesis, seed, timeLimitMs: TIME_LIMIT_MS }),
+    encoding: 'utf8',
+    timeout: TIME_LIMIT_MS + 5000,
+    maxBuffer: 256 * 1024 * 1024,
+  });
+  if (child.error || child.signal) {
+    const seconds = (TIME_LIMIT_MS + 5000) / 1000;
+    return { verdict: 'error', violations: [], error: { message: `stopped after ${seconds} s: a callback never returned (a loop inside one callback cannot be interrupted; schedule work with setTimer)`, callback: 'a callback that never returned' } };
+  }
+  if (child.status !== 0) throw new Error(`the lab's process failed: ${child.stderr.trim().split('\n').pop() ?? `exit ${child.status}`}`);
+  const reply = JSON.parse(child.stdout) as { ok: true; json: LabJson } | { ok: false; message: string };
+  if (!reply.ok) throw new CliError(`${file} ${reply.message}`);
+  return reply.json;
+}
 
 function scheduleFor(name: string, seed: number): Nemesis {
   if (!SCHEDULE_CHOICES.includes(name)) throw new CliError(`--schedule must be one of ${SCHEDULE_CHOICES.join(', ')}, got ${JSON.stringify(name)}`);
@@ -40,33 +73,9 @@ const labLockCommand: Command = {
     const scheduleName = values.schedule ?? DEFAULT_SCHEDULE;
     const nemesis = scheduleFor(scheduleName, seed);
     const source = readOperandFile(operand, 'solution file', 'lab lock needs a solution FILE (compendium lab lock my-lock.ts)');
-    let solution: ReturnType<typeof loadSolution>;
-    try {
-      solution = loadSolution(source);
-    } catch (error) {
-      if (error instanceof SolutionLoadError) throw new CliError(`${operand} ${error.message}`);
-      throw error;
-    }
-    const options = { solution, nemesis, seed, timeLimitMs: TIME_LIMIT_MS };
-    let result: ReturnType<typeof runLockLab>;
-    try {
-      result = runLockLab(options);
-    } catch (error) {
-      if (error instanceof LabInputError) throw new CliError(error.message);
-      throw error;
-    }
-    const shrunk = result.verdict === 'unsafe' ? shrinkSchedule(options) : undefined;
-    const json = {
-      solution: operand,
-      schedule: scheduleName,
-      seed,
-      verdict: result.verdict,
-      violations: result.violations,
-      ...(result.error ? { error: result.error } : {}),
-      nemesis,
-      ...(shrunk ? { shrunk: { nemesis: shrunk.nemesis, violations: shrunk.result.violations, runs: shrunk.runs, complete: shrunk.complete } } : {}),
-      stats: result.stats,
-    };
+    const result = runInChild(source, nemesis, seed, operand!);
+    const shrunk = result.shrunk;
+    const json = { solution: operand, schedule: scheduleName, seed, ...result, nemesis };
     const error = result.error;
     return {
       title: `Lock lab: ${operand}, schedule ${scheduleName}, seed ${seed}`,
@@ -74,16 +83,20 @@ const labLockCommand: Command = {
       rows: [
         row('verdict', result.verdict),
         ...(error
-          ? [row('error', `${error.node ? `${error.node}, ` : ''}${error.callback}${error.line !== undefined ? `, line ${error.line}` : ''} at ${error.time.toFixed(3)} s: ${error.message}`)]
+          ? [row('error', `${error.node ? `${error.node}, ` : ''}${error.callback}${error.line !== undefined ? `, line ${error.line}` : ''}${error.time !== undefined ? ` at ${error.time.toFixed(3)} s` : ''}: ${error.message}`)]
           : []),
         row('violations', result.violations.length),
         ...result.violations.slice(0, 5).map((v, i) => row(`  ${i + 1}. ${v.kind}`, v.message)),
         ...(result.violations.length > 5 ? [row('  ...', `${result.violations.length - 5} more (--json lists them all)`)] : []),
         row('schedule', nemesis.length === 0 ? 'no faults' : nemesis.map(describeFault).join(', ')),
         ...(shrunk ? [row('shrunk schedule', shrunk.nemesis.length === 0 ? 'no faults (it fails without any)' : shrunk.nemesis.map(describeFault).join(', ')), row('  reruns to shrink', shrunk.runs)] : []),
-        row('grants / acquisitions', `${result.stats.grants} / ${result.stats.acquisitions}`),
-        row('writes accepted / rejected', `${result.stats.acceptedWrites} / ${result.stats.rejectedWrites}`),
-        row('messages sent / dropped', `${result.stats.messagesSent} / ${result.stats.messagesDropped}`),
+        ...(result.stats
+          ? [
+              row('grants / acquisitions', `${result.stats.grants} / ${result.stats.acquisitions}`),
+              row('writes accepted / rejected', `${result.stats.acceptedWrites} / ${result.stats.rejectedWrites}`),
+              row('messages sent / dropped', `${result.stats.messagesSent} / ${result.stats.messagesDropped}`),
+            ]
+          : []),
       ],
     };
   },

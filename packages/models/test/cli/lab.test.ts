@@ -81,4 +81,16 @@ describe('compendium lab lock', { timeout: 60_000 }, () => {
     expect(out.stderr).toBe(`compendium: ${path} line 2: syntax error: Unexpected token\n`);
     expect(out.stderr.split('\n')).toHaveLength(2);
   });
+
+  it('stops a solution stuck in a loop inside a callback at the time limit: verdict error, exit 0', () => {
+    const path = writeSolution('export function lockServer(node) { node.onMessage(() => { while (true) {} }); }\nexport function lockClient(node) { return { acquire() { node.send(node.serverId, 1); }, release() {} }; }\n');
+    const started = Date.now();
+    const out = spawnSync(process.execPath, [bin, 'lab', 'lock', path, '--json'], { encoding: 'utf8', env: { ...process.env, COMPENDIUM_LAB_TIME_LIMIT_MS: '500' } });
+    expect(out.status, out.stderr).toBe(0);
+    const json = JSON.parse(out.stdout);
+    expect(json.verdict).toBe('error');
+    expect(json.error.message).toMatch(/never returned/);
+    // The limit plus the grace the child is given, not the default minute.
+    expect(Date.now() - started).toBeLessThan(30_000);
+  });
 });
