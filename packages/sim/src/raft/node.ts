@@ -11,9 +11,11 @@
  *  - A server outside its latest configuration starts elections only while that configuration is not known committed
  *    (thesis §4.2.2: it may still be needed to commit it), and never counts its own vote; so a spare, or a server whose
  *    removal is committed, stays quiet. Every server answers every RPC, whoever sends it (thesis §4.1).
- *  - A server refuses a pre-vote while it has heard from a leader within the minimum election timeout (thesis §4.2.3),
- *    and a leader always refuses: a server that merely lost touch cannot start an election that would depose a
- *    working leader. Real RequestVotes follow Figure 2 exactly.
+ *  - Disruptive servers (thesis §4.2.3): while a server has heard from a leader within the minimum election timeout, it
+ *    refuses pre-votes and ignores RequestVotes, neither adopting their term nor granting a vote, and a leader always
+ *    does (see `believesLeaderAlive`). So a server that merely lost touch, or was removed without learning it, cannot
+ *    depose a working leader. Otherwise RequestVotes follow Figure 2 exactly. There is no leadership transfer, so no
+ *    request ever needs to bypass the rule.
  *  - No check-quorum: a leader cut off from its majority keeps believing it leads, as in the paper.
  */
 import type { NodeBehaviour, NodeContext } from '../network.ts';
@@ -246,8 +248,7 @@ export function handlePreVote(node: RaftNode, from: string, m: PreVote): void {
   const d = node.durable;
   // The same test as a real vote, asked about the term the candidate would move to, and no state changes.
   const wouldVoteInTerm = m.term > d.currentTerm || (m.term === d.currentTerm && (d.votedFor === null || d.votedFor === m.candidateId));
-  const leaderAlive = node.role === 'leader' || node.heardFromLeader;
-  const granted = wouldVoteInTerm && !leaderAlive && candidateIsUpToDate(d.log, m.lastLogTerm, m.lastLogIndex);
+  const granted = wouldVoteInTerm && !believesLeaderAlive(node) && candidateIsUpToDate(d.log, m.lastLogTerm, m.lastLogIndex);
   const response: PreVoteResponse = { type: 'PreVoteResponse', term: d.currentTerm, requestTerm: m.term, granted };
   send(node, from, response);
 }
@@ -263,8 +264,29 @@ export function handlePreVoteResponse(node: RaftNode, from: string, m: PreVoteRe
   if (isQuorum(node.config, node.preVotes)) startElection(node);
 }
 
+/**
+ * Thesis §4.2.3: "if a server receives a RequestVote request within the minimum election timeout of hearing from a
+ * current leader, it does not update its term or grant its vote". A follower knows this from `heardFromLeader`, which
+ * its own clock clears once the minimum timeout has passed since the leader's last AppendEntries. A leader counts as
+ * having heard from a current leader at every moment, itself, as in LogCabin (Ongaro's implementation, which withholds
+ * votes indefinitely from becoming leader until stepping down). Otherwise the leader itself would be the hole in the
+ * rule: a removed server's RequestVote reaches it too, and stepping down on the higher term is exactly the disruption
+ * §4.2.3 exists to prevent ("if a leader is able to get heartbeats to its cluster, then it will not be deposed by
+ * larger term numbers"). A leader cut off from its majority is still deposed, by the AppendEntries of the next leader.
+ */
+function believesLeaderAlive(node: RaftNode): boolean {
+  return node.role === 'leader' || node.heardFromLeader;
+}
+
 export function handleRequestVote(node: RaftNode, from: string, m: RequestVote): void {
   const d = node.durable;
+  if (believesLeaderAlive(node)) {
+    // Answered rather than dropped, so the candidate sees a refusal; it carries this server's own term, which a
+    // candidate of a later term ignores.
+    const refusal: RequestVoteResponse = { type: 'RequestVoteResponse', term: d.currentTerm, granted: false };
+    send(node, from, refusal);
+    return;
+  }
   if (m.term > d.currentTerm) stepDown(node, m.term);
   const granted =
     m.term === d.currentTerm && (d.votedFor === null || d.votedFor === m.candidateId) && candidateIsUpToDate(d.log, m.lastLogTerm, m.lastLogIndex);
