@@ -15,6 +15,7 @@ import { minimalSetup } from 'codemirror';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { LockLabReply, LockLabRequest } from '../workers/lock-lab.worker.ts';
 import { LabTimeline, violationWindow } from './shared/LabTimeline.tsx';
+import { SelectField } from './shared/SelectField.tsx';
 
 const STORAGE_KEY = 'compendium:lock-lab:source';
 const TIME_LIMIT_MS = 8000;
@@ -22,6 +23,8 @@ const DURATION = 20;
 const URL_KEYS = new Set(['schedule', 'seed', 'clients']);
 const STARTERS = { naive: naiveSource, fenced: fencedSource } as const;
 const SCHEDULE_CHOICES = [...SCHEDULES.map((s) => ({ value: s.name, label: s.name, summary: s.summary })), { value: 'random', label: 'random (from the seed)', summary: 'one to four faults of any kind, drawn from the seed' }];
+
+const CLIENT_CHOICES = [2, 3, 4, 5].map((n) => ({ value: String(n), label: String(n) }));
 
 type Outcome = { type: 'running' } | { type: 'timeout' } | { type: 'input'; message: string } | LockLabReply;
 
@@ -186,26 +189,8 @@ export default function LockLab() {
           run();
         }}
       >
-        <div class="tool-field">
-          <label for="lab-schedule">Fault schedule</label>
-          <select id="lab-schedule" value={schedule} onChange={(e) => setSchedule((e.currentTarget as HTMLSelectElement).value)}>
-            {SCHEDULE_CHOICES.map((c) => (
-              <option value={c.value} key={c.value}>
-                {c.label}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div class="tool-field">
-          <label for="lab-clients">Clients</label>
-          <select id="lab-clients" value={String(clients)} onChange={(e) => setClients(Number((e.currentTarget as HTMLSelectElement).value))}>
-            {[2, 3, 4, 5].map((n) => (
-              <option value={String(n)} key={n}>
-                {n}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField id="lab-schedule" label="Fault schedule" value={schedule} options={SCHEDULE_CHOICES} onChange={setSchedule} />
+        <SelectField id="lab-clients" label="Clients" value={String(clients)} options={CLIENT_CHOICES} onChange={(value) => setClients(Number(value))} />
         <div class="tool-field">
           <label for="lab-seed">Seed</label>
           <input id="lab-seed" inputMode="numeric" value={seedText} aria-invalid={seedError ? 'true' : undefined} aria-describedby={seedError ? 'lab-seed-error' : undefined} onInput={(e) => setSeedText((e.currentTarget as HTMLInputElement).value)} />

@@ -20,8 +20,11 @@ import {
 } from '@compendium/tools/raft-view';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { RaftCommand, RaftInput, RaftReport } from '../workers/raft.worker.ts';
+import { SelectField } from './shared/SelectField.tsx';
 
 const SPEEDS = [0.02, 0.05, 0.1, 0.25, 0.5, 1];
+const SCENARIO_CHOICES = [{ value: '', label: 'Free run' }, ...RAFT_SCENARIOS.map((s) => ({ value: s.id, label: s.title }))];
+const NODE_CHOICES = RAFT_NODE_CHOICES.map((n) => ({ value: String(n), label: String(n) }));
 const VIEW = 420;
 const CENTER = { x: VIEW / 2, y: VIEW / 2 };
 const RING = 150;
@@ -153,27 +156,8 @@ export default function RaftVisualizer() {
           loadSetup();
         }}
       >
-        <div class="tool-field">
-          <label for="raft-scenario">Scenario</label>
-          <select id="raft-scenario" value={setup.scenario} onChange={(e) => setSetup({ ...setup, scenario: (e.currentTarget as HTMLSelectElement).value })}>
-            <option value="">Free run</option>
-            {RAFT_SCENARIOS.map((s) => (
-              <option value={s.id} key={s.id}>
-                {s.title}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div class="tool-field">
-          <label for="raft-nodes">Servers</label>
-          <select id="raft-nodes" value={String(setup.nodes)} disabled={setup.scenario !== ''} onChange={(e) => setSetup({ ...setup, nodes: Number((e.currentTarget as HTMLSelectElement).value) })}>
-            {RAFT_NODE_CHOICES.map((n) => (
-              <option value={String(n)} key={n}>
-                {n}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField id="raft-scenario" label="Scenario" value={setup.scenario} options={SCENARIO_CHOICES} onChange={(scenario) => setSetup({ ...setup, scenario })} />
+        <SelectField id="raft-nodes" label="Servers" value={String(setup.nodes)} options={NODE_CHOICES} disabled={setup.scenario !== ''} onChange={(nodes) => setSetup({ ...setup, nodes: Number(nodes) })} />
         <div class="tool-field">
           <label for="raft-seed">Seed</label>
           <input
@@ -311,16 +295,7 @@ export default function RaftVisualizer() {
         </svg>
 
         <div class="raft-side">
-          <div class="tool-field">
-            <label for="raft-server">Server</label>
-            <select id="raft-server" value={current?.id ?? ''} onChange={(e) => setSelected((e.currentTarget as HTMLSelectElement).value)}>
-              {nodes.map((n) => (
-                <option value={n.id} key={n.id}>
-                  {n.id}
-                </option>
-              ))}
-            </select>
-          </div>
+          <SelectField id="raft-server" label="Server" value={current?.id ?? ''} options={nodes.map((n) => ({ value: n.id, label: n.id }))} onChange={setSelected} />
           {current && (
             <dl class="raft-facts" data-raft-facts={current.id}>
               <dt>State</dt>
