@@ -15,7 +15,8 @@ export interface SimulationState {
   errors: Record<string, string>;
 }
 
-const seedField = numberField({ key: 'seed', label: 'Seed', defaultValue: DEFAULT_SEED, min: 0, max: MAX_SEED, integer: true });
+/** The seed of any simulated run: a whole number the PRNG accepts. */
+export const seedField = numberField({ key: 'seed', label: 'Seed', defaultValue: DEFAULT_SEED, min: 0, max: MAX_SEED, integer: true });
 
 function fieldFor(scenario: ScenarioDefinition, key: string) {
   const spec = scenario.fields.find((f) => f.key === key);

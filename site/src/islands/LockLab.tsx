@@ -10,11 +10,13 @@ import fencedSource from '@compendium/lab/solutions/fenced-lease.ts?raw';
 import naiveSource from '@compendium/lab/solutions/naive-lease.ts?raw';
 import { namedSchedule, randomSchedule, SCHEDULES } from '@compendium/lab/schedules';
 import { mergeQuery } from '@compendium/tools/query';
+import { seedField } from '@compendium/tools/simulation-state';
 import { tags } from '@lezer/highlight';
 import { minimalSetup } from 'codemirror';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { LockLabReply, LockLabRequest } from '../workers/lock-lab.worker.ts';
 import { LabTimeline, violationWindow } from './shared/LabTimeline.tsx';
+import { Field } from './shared/Field.tsx';
 import { SelectField } from './shared/SelectField.tsx';
 
 const STORAGE_KEY = 'compendium:lock-lab:source';
@@ -118,8 +120,9 @@ export default function LockLab() {
     };
   }, []);
 
-  const seed = Number(seedText);
-  const seedError = seedText.trim() === '' || !Number.isInteger(seed) || seed < 0 || seed > 4294967295 ? `Seed must be a whole number from 0 to 4,294,967,295, got ${JSON.stringify(seedText)}` : undefined;
+  const seedParsed = seedField.parse(seedText);
+  const seed = seedParsed.ok ? seedParsed.value : 0;
+  const seedError = seedParsed.ok ? undefined : seedParsed.message;
 
   const load = (name: keyof typeof STARTERS) => {
     const editor = view.current;
@@ -191,15 +194,7 @@ export default function LockLab() {
       >
         <SelectField id="lab-schedule" label="Fault schedule" value={schedule} options={SCHEDULE_CHOICES} onChange={setSchedule} />
         <SelectField id="lab-clients" label="Clients" value={String(clients)} options={CLIENT_CHOICES} onChange={(value) => setClients(Number(value))} />
-        <div class="tool-field">
-          <label for="lab-seed">Seed</label>
-          <input id="lab-seed" inputMode="numeric" value={seedText} aria-invalid={seedError ? 'true' : undefined} aria-describedby={seedError ? 'lab-seed-error' : undefined} onInput={(e) => setSeedText((e.currentTarget as HTMLInputElement).value)} />
-          {seedError && (
-            <p class="tool-error" id="lab-seed-error">
-              {seedError}
-            </p>
-          )}
-        </div>
+        <Field id="lab-seed" label="Seed" inputMode="numeric" value={seedText} error={seedError} onInput={setSeedText} />
         <button type="submit" class="raft-button lab-go" disabled={seedError !== undefined || outcome?.type === 'running'}>
           {outcome?.type === 'running' ? 'Running…' : 'Run the lab'}
         </button>

@@ -5,6 +5,7 @@
  */
 import { RAFT_SCENARIOS, type RaftClusterDescription, type RaftClusterOptions, type RaftNodeView, type RaftSnapshot } from '@compendium/sim';
 import { mergeQuery } from '@compendium/tools/query';
+import { seedField } from '@compendium/tools/simulation-state';
 import { RAFT_MAX_TIME, RAFT_NODE_CHOICES, RAFT_URL_KEYS, raftRunQuery, readRaftRun } from '@compendium/tools/raft-state';
 import {
   activePartition,
@@ -20,6 +21,7 @@ import {
 } from '@compendium/tools/raft-view';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { RaftCommand, RaftInput, RaftReport } from '../workers/raft.worker.ts';
+import { Field } from './shared/Field.tsx';
 import { SelectField } from './shared/SelectField.tsx';
 
 const SPEEDS = [0.02, 0.05, 0.1, 0.25, 0.5, 1];
@@ -119,8 +121,9 @@ export default function RaftVisualizer() {
     }
   }, [snapshot, description, playing, loaded, startingInputs]);
 
-  const seedValue = Number(seedText);
-  const seedError = seedText.trim() === '' || !Number.isInteger(seedValue) || seedValue < 0 || seedValue > 4294967295 ? `Seed must be a whole number from 0 to 4,294,967,295, got ${JSON.stringify(seedText)}` : undefined;
+  const seedParsed = seedField.parse(seedText);
+  const seedValue = seedParsed.ok ? seedParsed.value : 0;
+  const seedError = seedParsed.ok ? undefined : seedParsed.message;
 
   const loadSetup = () => {
     const chosen = RAFT_SCENARIOS.find((s) => s.id === setup.scenario);
@@ -158,23 +161,7 @@ export default function RaftVisualizer() {
       >
         <SelectField id="raft-scenario" label="Scenario" value={setup.scenario} options={SCENARIO_CHOICES} onChange={(scenario) => setSetup({ ...setup, scenario })} />
         <SelectField id="raft-nodes" label="Servers" value={String(setup.nodes)} options={NODE_CHOICES} disabled={setup.scenario !== ''} onChange={(nodes) => setSetup({ ...setup, nodes: Number(nodes) })} />
-        <div class="tool-field">
-          <label for="raft-seed">Seed</label>
-          <input
-            id="raft-seed"
-            inputMode="numeric"
-            value={seedText}
-            disabled={setup.scenario !== ''}
-            aria-invalid={seedError ? 'true' : undefined}
-            aria-describedby={seedError ? 'raft-seed-error' : undefined}
-            onInput={(e) => setSeedText((e.currentTarget as HTMLInputElement).value)}
-          />
-          {seedError && setup.scenario === '' && (
-            <p class="tool-error" id="raft-seed-error">
-              {seedError}
-            </p>
-          )}
-        </div>
+        <Field id="raft-seed" label="Seed" inputMode="numeric" value={seedText} disabled={setup.scenario !== ''} error={setup.scenario === '' ? seedError : undefined} onInput={setSeedText} />
         <button type="submit" class="raft-button" disabled={setup.scenario === '' && seedError !== undefined}>
           Load and reset
         </button>

@@ -10,10 +10,11 @@ interface FieldProps {
   unit?: string;
   inputMode?: 'decimal' | 'numeric' | 'text';
   list?: string;
+  disabled?: boolean;
   onInput: (text: string) => void;
 }
 
-export function Field({ id, label, value, error, hint, unit, inputMode = 'decimal', list, onInput }: FieldProps) {
+export function Field({ id, label, value, error, hint, unit, inputMode = 'decimal', list, disabled, onInput }: FieldProps) {
   const described = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
   return (
     <div class={`tool-field${error ? ' has-error' : ''}`}>
@@ -29,6 +30,7 @@ export function Field({ id, label, value, error, hint, unit, inputMode = 'decima
           autoComplete="off"
           spellcheck={false}
           list={list}
+          disabled={disabled}
           value={value}
           aria-invalid={error ? 'true' : undefined}
           aria-describedby={described}
