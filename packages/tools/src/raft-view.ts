@@ -116,3 +116,21 @@ export function describeCluster(snapshot: Pick<RaftSnapshot, 'nodes' | 'leader' 
   if (paused.length > 0) parts.push(`paused: ${paused.join(', ')}`);
   return `${parts.join('; ')}.`;
 }
+
+/** A message in words, for the tooltip on its dot: type, link, term and what it carries or answers. */
+export function describeMessage(view: Pick<RaftMessageView, 'from' | 'to' | 'message'>): string {
+  const m = view.message;
+  const head = `${m.type} ${view.from} → ${view.to}, term ${m.term}`;
+  switch (m.type) {
+    case 'AppendEntries':
+      return m.entries.length === 0 ? `${head}: heartbeat, commit index ${m.leaderCommit}` : `${head}: ${m.entries.length} ${m.entries.length === 1 ? 'entry' : 'entries'} after index ${m.prevLogIndex}, commit index ${m.leaderCommit}`;
+    case 'AppendEntriesResponse':
+      return m.success ? `${head}: matches up to index ${m.matchIndex}` : `${head}: refused, retry from index ${m.conflictIndex}`;
+    case 'RequestVote':
+    case 'PreVote':
+      return `${head}: last entry ${m.lastLogIndex} of term ${m.lastLogTerm}`;
+    case 'RequestVoteResponse':
+    case 'PreVoteResponse':
+      return `${head}: ${m.granted ? 'granted' : 'refused'}`;
+  }
+}

@@ -1,6 +1,6 @@
 import type { LogEntry, RaftNodeView } from '@compendium/sim';
 import { describe, expect, it } from 'vitest';
-import { activePartition, canReach, describeCluster, flightProgress, logGrid, messagePoint, serverPositions, timerProgress } from '../src/raft-view.ts';
+import { activePartition, canReach, describeCluster, describeMessage, flightProgress, logGrid, messagePoint, serverPositions, timerProgress } from '../src/raft-view.ts';
 
 const entry = (term: number, key: string, value: string): LogEntry => ({ term, command: { kind: 'set', key, value } });
 
@@ -81,5 +81,17 @@ describe('logs and timers', () => {
     const nodes = [node('n1', { role: 'leader', term: 4 }), node('n2', { up: false }), node('n3', { paused: true })];
     expect(describeCluster({ nodes, leader: 'n1', time: 1 })).toBe('n1 leads term 4; crashed: n2; paused: n3.');
     expect(describeCluster({ nodes: [node('n1')], leader: null, time: 1 })).toBe('No leader.');
+  });
+});
+
+describe('messages in words', () => {
+  it('says what each message carries or answers', () => {
+    const append = { type: 'AppendEntries' as const, term: 2, leaderId: 'n1', prevLogIndex: 4, prevLogTerm: 1, entries: [entry(2, 'x', '1')], leaderCommit: 4 };
+    expect(describeMessage({ from: 'n1', to: 'n3', message: append })).toBe('AppendEntries n1 → n3, term 2: 1 entry after index 4, commit index 4');
+    expect(describeMessage({ from: 'n1', to: 'n3', message: { ...append, entries: [] } })).toBe('AppendEntries n1 → n3, term 2: heartbeat, commit index 4');
+    expect(describeMessage({ from: 'n3', to: 'n1', message: { type: 'AppendEntriesResponse', term: 2, success: false, matchIndex: 0, conflictIndex: 3 } })).toBe(
+      'AppendEntriesResponse n3 → n1, term 2: refused, retry from index 3',
+    );
+    expect(describeMessage({ from: 'n2', to: 'n1', message: { type: 'RequestVoteResponse', term: 3, granted: true } })).toBe('RequestVoteResponse n2 → n1, term 3: granted');
   });
 });

@@ -11,6 +11,7 @@ import {
   activePartition,
   canReach,
   describeCluster,
+  describeMessage,
   flightProgress,
   isReply,
   logGrid,
@@ -247,6 +248,7 @@ export default function RaftVisualizer() {
             const carries = m.message.type === 'AppendEntries' && m.message.entries.length > 0;
             return (
               <g key={`${m.from}-${m.to}-${m.sentAt}-${i}`} class={`raft-message raft-${family}${isReply(m.type) ? ' raft-reply' : ''}${carries ? ' raft-carries' : ''}`}>
+                <title>{describeMessage(m)}</title>
                 {family === 'append' ? <rect x={p.x - 6} y={p.y - 6} width="12" height="12" rx="2" /> : <circle cx={p.x} cy={p.y} r="6.5" />}
               </g>
             );
