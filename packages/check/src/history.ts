@@ -9,7 +9,7 @@
  * effect, nowhere (last of all, where it changes nothing that was observed).
  * `input` and `output` are read by the model (see models/), which names any field it cannot use.
  */
-import { CheckInputError, requireFiniteNumber, requireName, requireRecord } from './errors.ts';
+import { atLine, CheckInputError, requireFiniteNumber, requireName, requireRecord } from './errors.ts';
 import { parseJsonLines } from './json-lines.ts';
 
 export interface HistoryOperation {
@@ -26,7 +26,7 @@ export interface HistoryOperation {
 
 /** Checks one record of a history; errors name the field, and the caller adds the line. */
 export function readOperation(record: Record<string, unknown>, line: number): HistoryOperation {
-  try {
+  return atLine(line, () => {
     const client = requireName('client', record.client);
     const call = requireFiniteNumber('call', record.call);
     const returned = record.return !== null && record.return !== undefined;
@@ -37,10 +37,7 @@ export function readOperation(record: Record<string, unknown>, line: number): Hi
     // output out must not get that licence, so it reaches the model as null, which the model checks like any output.
     const output = returned ? (record.output === undefined ? null : record.output) : undefined;
     return { line, client, call, return: ret, input, output };
-  } catch (error) {
-    if (error instanceof CheckInputError) throw error.atLine(line);
-    throw error;
-  }
+  });
 }
 
 export function parseHistory(text: string): HistoryOperation[] {
@@ -49,12 +46,5 @@ export function parseHistory(text: string): HistoryOperation[] {
 
 /** The history from records already in memory (tests, a page's simulator); positions count from 1 like lines. */
 export function historyFromRecords(records: readonly unknown[]): HistoryOperation[] {
-  return records.map((record, i) => {
-    try {
-      return readOperation(requireRecord('the operation', record), i + 1);
-    } catch (error) {
-      if (error instanceof CheckInputError) throw error.atLine(i + 1);
-      throw error;
-    }
-  });
+  return records.map((record, i) => atLine(i + 1, () => readOperation(requireRecord('the operation', record), i + 1)));
 }

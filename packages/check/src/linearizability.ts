@@ -9,7 +9,7 @@
  * One time budget covers all of it; when it runs out the answer is "unknown", never a guess.
  */
 import { type Budget, createBudget } from './budget.ts';
-import { CheckInputError } from './errors.ts';
+import { atLine } from './errors.ts';
 import { smallestFailingWindow } from './failing-window.ts';
 import type { HistoryOperation } from './history.ts';
 import type { AnyModel } from './model.ts';
@@ -77,13 +77,7 @@ function resolveModel(model: string | AnyModel | undefined): AnyModel {
 function splitByKey(model: AnyModel, history: readonly HistoryOperation[]): KeyHistory[] {
   const byKey = new Map<string, KeyHistory>();
   for (const source of history) {
-    let read: ReturnType<AnyModel['readOperation']>;
-    try {
-      read = model.readOperation(source.input, source.output);
-    } catch (error) {
-      if (error instanceof CheckInputError) throw error.atLine(source.line);
-      throw error;
-    }
+    const read = atLine(source.line, () => model.readOperation(source.input, source.output));
     const key = read.key ?? '';
     let group = byKey.get(key);
     if (!group) {

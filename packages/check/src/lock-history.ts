@@ -7,7 +7,7 @@
  *
  * `leaseUntil` (optional) is when the grant expires; `token` is optional on a release. Times are on one clock.
  */
-import { CheckInputError, requireBoolean, requireFiniteNumber, requireName, requireWholeNumber } from './errors.ts';
+import { atLine, CheckInputError, requireBoolean, requireFiniteNumber, requireName, requireWholeNumber } from './errors.ts';
 import { parseJsonLines } from './json-lines.ts';
 
 interface RecordBase {
@@ -39,7 +39,7 @@ export type LockRecord = GrantRecord | ReleaseRecord | WriteRecord;
 const TYPES = ['grant', 'release', 'write'];
 
 export function readLockRecord(record: Record<string, unknown>, line: number): LockRecord {
-  try {
+  return atLine(line, (): LockRecord => {
     const type = record.type;
     if (typeof type !== 'string' || !TYPES.includes(type)) throw new CheckInputError('type', `must be one of ${TYPES.join(', ')}`, type);
     const client = requireName('client', record.client);
@@ -56,10 +56,7 @@ export function readLockRecord(record: Record<string, unknown>, line: number): L
       return { type, line, client, time, token: requireWholeNumber('token', record.token) };
     }
     return { type: 'write', line, client, time, token: requireWholeNumber('token', record.token), accepted: requireBoolean('accepted', record.accepted) };
-  } catch (error) {
-    if (error instanceof CheckInputError) throw error.atLine(line);
-    throw error;
-  }
+  });
 }
 
 export function parseLockHistory(text: string): LockRecord[] {
