@@ -17,6 +17,8 @@ export interface ShrinkOptions {
   readonly maxRuns?: number;
   /** Seconds below which a time is not halved further; default 0.01. */
   readonly resolution?: number;
+  /** The run of these options, when the caller has already made it: it is not made again. */
+  readonly original?: LockLabResult;
 }
 
 export interface ShrinkResult {
@@ -82,7 +84,7 @@ function dimensions(fault: Fault, resolution: number): Dimension[] {
 export function shrinkSchedule(options: LockLabOptions, shrink: ShrinkOptions = {}): ShrinkResult {
   const maxRuns = shrink.maxRuns ?? 300;
   const resolution = shrink.resolution ?? 0.01;
-  const original = runLockLab(options);
+  const original = shrink.original ?? runLockLab(options);
   if (original.verdict !== 'unsafe') {
     throw new LabInputError('nemesis', `must make the run unsafe before it can be shrunk (the verdict was ${original.verdict})`);
   }
@@ -121,4 +123,11 @@ export function shrinkSchedule(options: LockLabOptions, shrink: ShrinkOptions = 
     }
   }
   return { nemesis: best.nemesis, result: best.result, original, runs, complete: runs < maxRuns };
+}
+
+/** What a reader's run needs: the run itself and, when it is unsafe, the smallest schedule that still breaks it. */
+export function runAndShrink(options: LockLabOptions, shrink: ShrinkOptions = {}): { result: LockLabResult; shrunk?: ShrinkResult } {
+  const result = runLockLab(options);
+  if (result.verdict !== 'unsafe') return { result };
+  return { result, shrunk: shrinkSchedule(options, { ...shrink, original: result }) };
 }

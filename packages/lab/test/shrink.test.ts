@@ -4,7 +4,7 @@ import * as naive from '../solutions/naive-lease.ts';
 import type { Fault } from '@compendium/sim';
 import { runLockLab, WORKLOAD } from '../src/run-lab.ts';
 import { namedSchedule } from '../src/schedules.ts';
-import { shrinkSchedule } from '../src/shrink.ts';
+import { runAndShrink, shrinkSchedule } from '../src/shrink.ts';
 
 const LEASE = 2;
 const HOLD = (WORKLOAD.writesPerHold + 1) * WORKLOAD.writeInterval;
@@ -61,5 +61,16 @@ describe('shrinkSchedule', () => {
 
   it('refuses a schedule that does not fail', () => {
     expect(() => shrinkSchedule({ solution: fenced, nemesis: six })).toThrow(/nemesis must make the run unsafe before it can be shrunk \(the verdict was safe\)/);
+  });
+});
+
+describe('a run and its shrinking together', () => {
+  it('shrinks an unsafe run without making the original run twice, and leaves a safe one alone', () => {
+    const options = { solution: naive, nemesis: namedSchedule('gc-pause'), seed: 1 };
+    const { result, shrunk } = runAndShrink(options);
+    expect(result.verdict).toBe('unsafe');
+    expect(shrunk?.original).toBe(result);
+    expect(shrunk?.nemesis).toEqual(shrinkSchedule(options).nemesis);
+    expect(runAndShrink({ ...options, solution: fenced }).shrunk).toBeUndefined();
   });
 });

@@ -3,7 +3,7 @@
  * never ends costs the page nothing: the page terminates this worker when its time limit passes. One command, one
  * answer: load the source, run it under the schedule, and when it is unsafe, shrink the schedule.
  */
-import { describeFault, type LockLabResult, loadSolution, runLockLab, SolutionLoadError, shrinkSchedule } from '@compendium/lab';
+import { describeFault, type LockLabResult, loadSolution, runAndShrink, SolutionLoadError } from '@compendium/lab';
 import type { Nemesis } from '@compendium/sim';
 
 export interface LockLabRequest {
@@ -32,17 +32,11 @@ self.addEventListener('message', (event: MessageEvent<LockLabRequest>) => {
     return;
   }
   const options = { solution, nemesis: request.nemesis, seed: request.seed, clients: request.clients, duration: request.duration, timeLimitMs: request.timeLimitMs };
-  const result = runLockLab(options);
-  const schedule = request.nemesis.map(describeFault);
-  if (result.verdict !== 'unsafe' || request.nemesis.length === 0) {
-    postMessage({ type: 'result', result, schedule } satisfies LockLabReply);
-    return;
-  }
-  const shrunk = shrinkSchedule(options);
+  const { result, shrunk } = runAndShrink(options);
   postMessage({
     type: 'result',
     result,
-    schedule,
-    shrunk: { schedule: shrunk.nemesis.map(describeFault), result: shrunk.result, runs: shrunk.runs, complete: shrunk.complete },
+    schedule: request.nemesis.map(describeFault),
+    ...(shrunk ? { shrunk: { schedule: shrunk.nemesis.map(describeFault), result: shrunk.result, runs: shrunk.runs, complete: shrunk.complete } } : {}),
   } satisfies LockLabReply);
 });

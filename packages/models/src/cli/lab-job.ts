@@ -5,7 +5,7 @@
  * `{ ok: true, json }`, or `{ ok: false, message }` for a solution that does not load or an input the lab refuses.
  */
 import { readFileSync } from 'node:fs';
-import { LabInputError, loadSolution, runLockLab, SolutionLoadError, shrinkSchedule } from '@compendium/lab';
+import { LabInputError, loadSolution, runAndShrink, SolutionLoadError } from '@compendium/lab';
 import type { Nemesis } from '@compendium/sim';
 
 export interface LabJob {
@@ -26,14 +26,14 @@ export function runLabJob(job: LabJob): LabJobReply {
     throw error;
   }
   const options = { solution, nemesis: job.nemesis, seed: job.seed, timeLimitMs: job.timeLimitMs };
-  let result: ReturnType<typeof runLockLab>;
+  let run: ReturnType<typeof runAndShrink>;
   try {
-    result = runLockLab(options);
+    run = runAndShrink(options);
   } catch (error) {
     if (error instanceof LabInputError) return { ok: false, message: error.message };
     throw error;
   }
-  const shrunk = result.verdict === 'unsafe' ? shrinkSchedule(options) : undefined;
+  const { result, shrunk } = run;
   return {
     ok: true,
     json: {
