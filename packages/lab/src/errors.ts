@@ -1,4 +1,5 @@
 /** Errors of the lab, each naming what is wrong so a reader can fix it without reading the lab's code. */
+import { describeValue } from '@compendium/check';
 
 /** Bad options to the lab itself (a client count, a duration, a schedule name): names the field and the rule. */
 export class LabInputError extends Error {
@@ -7,7 +8,7 @@ export class LabInputError extends Error {
   readonly value: unknown;
 
   constructor(field: string, rule: string, value?: unknown) {
-    super(value === undefined ? `${field} ${rule}` : `${field} ${rule}, got ${describe(value)}`);
+    super(value === undefined ? `${field} ${rule}` : `${field} ${rule}, got ${describeValue(value)}`);
     this.name = 'LabInputError';
     this.field = field;
     this.rule = rule;
@@ -25,12 +26,6 @@ export class SolutionLoadError extends Error {
     this.name = 'SolutionLoadError';
     this.line = line;
   }
-}
-
-function describe(value: unknown): string {
-  if (typeof value === 'number' || typeof value === 'boolean' || value === null) return String(value);
-  const text = JSON.stringify(value) ?? String(value);
-  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
 }
 
 export function requireWhole(field: string, value: number, min: number, max: number): number {
