@@ -9,7 +9,9 @@
  * `inputs` holds the whole fault schedule and command list (base64url JSON), replacing the scenario's own; the
  * cluster rebuilds the run from them, so the page never needs to store a run, only its description.
  */
-import { type ClientCommand, MAX_SEED, type Nemesis, type RaftClusterOptions, SimInputError, serverIds, validateRaftOptions } from '@compendium/sim';
+import { type ClientCommand, type Nemesis, type RaftClusterOptions, SimInputError, validateRaftOptions } from '@compendium/sim';
+import { numberField } from './fields.ts';
+import { seedField } from './simulation-state.ts';
 
 export const RAFT_DEFAULT_NODES = 5;
 export const RAFT_DEFAULT_SEED = 1;
@@ -54,12 +56,8 @@ function fromBase64Url(text: string): string {
   return new TextDecoder().decode(Uint8Array.from(binary, (c) => c.charCodeAt(0)));
 }
 
-function readWhole(raw: string, label: string, min: number, max: number): number | string {
-  const value = Number(raw);
-  if (raw.trim() === '' || !Number.isInteger(value)) return `${label} must be a whole number, got ${JSON.stringify(raw)}`;
-  if (value < min || value > max) return `${label} must be between ${min} and ${max.toLocaleString('en-US')}, got ${value}`;
-  return value;
-}
+const nodesField = numberField({ key: 'nodes', label: 'Servers', defaultValue: RAFT_DEFAULT_NODES, min: 1, max: 9, integer: true });
+const timeField = numberField({ key: 't', label: 'Time', defaultValue: 0, min: 0, unit: 's' });
 
 function readInputs(raw: string, options: RaftClusterOptions): RaftInputs | string {
   if (raw.length > MAX_INPUTS_LENGTH) return `The shared faults and requests are too long for a link (${raw.length} characters; at most ${MAX_INPUTS_LENGTH})`;
@@ -100,15 +98,15 @@ export function readRaftRun(search: string, scenarios: readonly RaftScenarioLike
   if (scenario === null) {
     const nodes = params.get('nodes');
     if (nodes !== null) {
-      const value = readWhole(nodes, 'Servers', 1, 9);
-      if (typeof value === 'number') options = { ...options, nodes: value };
-      else errors.nodes = value;
+      const parsed = nodesField.parse(nodes);
+      if (parsed.ok) options = { ...options, nodes: parsed.value };
+      else errors.nodes = parsed.message;
     }
     const seed = params.get('seed');
     if (seed !== null) {
-      const value = readWhole(seed, 'Seed', 0, MAX_SEED);
-      if (typeof value === 'number') options = { ...options, seed: value };
-      else errors.seed = value;
+      const parsed = seedField.parse(seed);
+      if (parsed.ok) options = { ...options, seed: parsed.value };
+      else errors.seed = parsed.message;
     }
   }
   const inputs = params.get('inputs');
@@ -120,9 +118,9 @@ export function readRaftRun(search: string, scenarios: readonly RaftScenarioLike
   let time = 0;
   const t = params.get('t');
   if (t !== null) {
-    const value = Number(t);
-    if (t.trim() === '' || !Number.isFinite(value) || value < 0) errors.t = `Time must be a number of seconds, at least 0, got ${JSON.stringify(t)}`;
-    else time = value;
+    const parsed = timeField.parse(t);
+    if (parsed.ok) time = parsed.value;
+    else errors.t = parsed.message;
   }
   return { scenario, options, time, errors };
 }
@@ -144,7 +142,3 @@ export function raftRunQuery(state: { scenario: string | null; options: RaftClus
   return `?${query.toString()}`;
 }
 
-/** The server names of a run, for selects and labels. */
-export function raftServerNames(options: RaftClusterOptions): string[] {
-  return serverIds(options.nodes, options.spares ?? 0);
-}

@@ -43,9 +43,9 @@ describe('a Raft run in the URL', () => {
   it('names what is wrong with each part of a damaged link and uses the default instead, never throwing', () => {
     const state = readRaftRun('?nodes=12&seed=-1&t=soon&scenario=nope', scenarios);
     expect(state.errors.scenario).toBe('Scenario must be one of split-vote, got "nope"');
-    expect(state.errors.nodes).toBe('Servers must be between 1 and 9, got 12');
-    expect(state.errors.seed).toMatch(/^Seed must be between 0 and/);
-    expect(state.errors.t).toBe('Time must be a number of seconds, at least 0, got "soon"');
+    expect(state.errors.nodes).toBe('Servers must be at most 9');
+    expect(state.errors.seed).toBe('Seed must be at least 0');
+    expect(state.errors.t).toBe('Time must be a number, got "soon"');
     expect(state.options).toEqual({ nodes: 5, seed: 1 });
     expect(state.time).toBe(0);
     expect(readRaftRun('?inputs=%%%', scenarios).errors.inputs).toMatch(/link is damaged/);

@@ -9,6 +9,7 @@ import { EditorView, highlightActiveLine, highlightActiveLineGutter, lineNumbers
 import fencedSource from '@compendium/lab/solutions/fenced-lease.ts?raw';
 import naiveSource from '@compendium/lab/solutions/naive-lease.ts?raw';
 import { namedSchedule, randomSchedule, SCHEDULES } from '@compendium/lab/schedules';
+import { numberField } from '@compendium/tools/fields';
 import { mergeQuery } from '@compendium/tools/query';
 import { seedField } from '@compendium/tools/simulation-state';
 import { tags } from '@lezer/highlight';
@@ -30,11 +31,7 @@ const CLIENT_CHOICES = [2, 3, 4, 5].map((n) => ({ value: String(n), label: Strin
 
 type Outcome = { type: 'running' } | { type: 'timeout' } | { type: 'input'; message: string } | LockLabReply;
 
-function readWhole(raw: string | null, min: number, max: number): number | undefined {
-  if (raw === null || raw.trim() === '') return undefined;
-  const value = Number(raw);
-  return Number.isInteger(value) && value >= min && value <= max ? value : undefined;
-}
+const clientsField = numberField({ key: 'clients', label: 'Clients', defaultValue: 3, min: 2, max: 5, integer: true });
 
 /** A code editor themed by Starlight's own colour variables, so it follows the light and dark themes. */
 const editorTheme = EditorView.theme({
@@ -74,10 +71,11 @@ export default function LockLab() {
     const params = new URLSearchParams(window.location.search);
     const fromUrl = params.get('schedule');
     if (fromUrl && SCHEDULE_CHOICES.some((c) => c.value === fromUrl)) setSchedule(fromUrl);
-    const seed = readWhole(params.get('seed'), 0, 4294967295);
-    if (seed !== undefined) setSeedText(String(seed));
-    const count = readWhole(params.get('clients'), 2, 5);
-    if (count !== undefined) setClients(count);
+    // A link's values are used when valid and otherwise ignored: the form shows its own defaults.
+    const seed = seedField.parse(params.get('seed') ?? '');
+    if (seed.ok) setSeedText(String(seed.value));
+    const count = clientsField.parse(params.get('clients') ?? '');
+    if (count.ok) setClients(count.value);
 
     let saved: string | null = null;
     try {
