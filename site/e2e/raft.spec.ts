@@ -43,7 +43,7 @@ test('crashing the leader from the keyboard elects a new one, and the link repla
   await expect(newLeader).toHaveCount(1);
   const elected = await newLeader.getAttribute('data-server');
   expect(elected).not.toBe(leader);
-  await expect(page).toHaveURL(/inputs=/);
+  await expect(page).toHaveURL(/inputs=.*&t=2(&|#|$)/);
 
   // The address bar is the whole run: a fresh page on it shows the same moment.
   const url = page.url();

@@ -70,6 +70,11 @@ interface NodeState<M> {
   backlog: (() => void)[];
 }
 
+/** One direction of one link, as a map key: per-link loss, FIFO order and pending drops are all kept by it. */
+function linkKey(from: NodeId, to: NodeId): string {
+  return `${from}→${to}`;
+}
+
 export class Network<M> {
   private readonly nodes = new Map<NodeId, NodeState<M>>();
   private readonly latency: Sampler;
@@ -80,7 +85,6 @@ export class Network<M> {
   // Messages on the wire, in the order they were sent (a Set keeps insertion order): views draw them, and a
   // drop-message fault picks the first one of a link from here.
   private readonly flying = new Set<InFlightMessage<M>>();
-  private readonly dropped = new WeakSet<InFlightMessage<M>>();
   /** Links with a drop-message fault that found nothing in flight: the next message sent on them is lost. */
   private readonly pendingDrops: string[] = [];
   readonly log: NetworkEvent<M>[] = [];
@@ -168,7 +172,7 @@ export class Network<M> {
           this.sim.at(fault.at, () => this.setClock(nodeId(fault.node), fault.skew ?? 0, fault.drift ?? 0));
           break;
         case 'lossy-link': {
-          const key = `${fault.from}→${fault.to}`;
+          const key = linkKey(nodeId(fault.from), nodeId(fault.to));
           this.sim.at(fault.at, () => this.lossyLinks.set(key, fault.loss));
           if (fault.until !== undefined) this.sim.at(fault.until, () => this.lossyLinks.delete(key));
           break;
@@ -231,11 +235,11 @@ export class Network<M> {
   dropMessage(from: NodeId, to: NodeId): void {
     for (const flight of this.flying) {
       if (flight.from !== from || flight.to !== to) continue;
+      // Off the wire: on arrival it is found missing, and lost (see send).
       this.flying.delete(flight);
-      this.dropped.add(flight);
       return;
     }
-    this.pendingDrops.push(`${from}→${to}`);
+    this.pendingDrops.push(linkKey(from, to));
   }
 
   setClock(id: NodeId, skew: number, drift: number): void {
@@ -260,7 +264,7 @@ export class Network<M> {
     if (!sender.up) return;
     const target = this.state(to);
     this.record({ kind: 'send', from: sender.id, to, message });
-    const loss = this.lossyLinks.get(`${sender.id}→${to}`) ?? this.model.loss;
+    const loss = this.lossyLinks.get(linkKey(sender.id, to)) ?? this.model.loss;
     if (!this.reachable(sender.id, to)) {
       this.record({ kind: 'drop', from: sender.id, to, message, reason: 'partition' });
       return;
@@ -269,7 +273,7 @@ export class Network<M> {
       this.record({ kind: 'drop', from: sender.id, to, message, reason: 'loss' });
       return;
     }
-    const pending = this.pendingDrops.indexOf(`${sender.id}→${to}`);
+    const pending = this.pendingDrops.indexOf(linkKey(sender.id, to));
     if (pending !== -1) {
       this.pendingDrops.splice(pending, 1);
       this.record({ kind: 'drop', from: sender.id, to, message, reason: 'dropped on purpose' });
@@ -279,18 +283,17 @@ export class Network<M> {
     for (let c = 0; c < copies; c++) {
       let arrival = this.sim.now + this.latency();
       if (this.model.fifo) {
-        const key = `${sender.id}→${to}`;
+        const key = linkKey(sender.id, to);
         arrival = Math.max(arrival, this.lastDelivery.get(key) ?? 0);
         this.lastDelivery.set(key, arrival);
       }
       const flight: InFlightMessage<M> = { from: sender.id, to, message, sentAt: this.sim.now, arrivesAt: arrival };
       this.flying.add(flight);
       this.sim.at(arrival, () => {
-        if (this.dropped.has(flight)) {
+        if (!this.flying.delete(flight)) {
           this.record({ kind: 'drop', from: sender.id, to, message, reason: 'dropped on purpose' });
           return;
         }
-        this.flying.delete(flight);
         this.deliver(sender.id, target, message);
       });
     }

@@ -122,14 +122,19 @@ export default function LockLab() {
   const seed = seedParsed.ok ? seedParsed.value : 0;
   const seedError = seedParsed.ok ? undefined : seedParsed.message;
 
+  /** Ends the run in progress, if any (its worker and its time limit), and shows `outcome` in its place. */
+  const finish = (outcome: Outcome | undefined) => {
+    worker.current?.terminate();
+    if (timer.current) clearTimeout(timer.current);
+    setOutcome(outcome);
+  };
+
   const load = (name: keyof typeof STARTERS) => {
     const editor = view.current;
     if (!editor) return;
     editor.dispatch({ changes: { from: 0, to: editor.state.doc.length, insert: STARTERS[name] } });
     // A run of the previous code must not report beside the new code.
-    worker.current?.terminate();
-    if (timer.current) clearTimeout(timer.current);
-    setOutcome(undefined);
+    finish(undefined);
   };
 
   const run = () => {
@@ -144,25 +149,12 @@ export default function LockLab() {
     }
     history.replaceState(null, '', `${window.location.pathname}${mergeQuery(window.location.search, (key) => URL_KEYS.has(key), `?schedule=${schedule}&seed=${seed}&clients=${clients}`)}${window.location.hash}`);
     // A fresh worker for every run: the previous one may be stuck in the reader's loop.
-    worker.current?.terminate();
+    finish({ type: 'running' });
     const w = new Worker(new URL('../workers/lock-lab.worker.ts', import.meta.url), { type: 'module' });
     worker.current = w;
-    setOutcome({ type: 'running' });
-    if (timer.current) clearTimeout(timer.current);
-    timer.current = setTimeout(() => {
-      w.terminate();
-      setOutcome({ type: 'timeout' });
-    }, TIME_LIMIT_MS);
-    w.onmessage = (event: MessageEvent<LockLabReply>) => {
-      if (timer.current) clearTimeout(timer.current);
-      w.terminate();
-      setOutcome(event.data);
-    };
-    w.onerror = (event) => {
-      if (timer.current) clearTimeout(timer.current);
-      w.terminate();
-      setOutcome({ type: 'input', message: `The lab itself failed: ${event.message || 'the worker stopped'}. Please report this with your code.` });
-    };
+    timer.current = setTimeout(() => finish({ type: 'timeout' }), TIME_LIMIT_MS);
+    w.onmessage = (event: MessageEvent<LockLabReply>) => finish(event.data);
+    w.onerror = (event) => finish({ type: 'input', message: `The lab itself failed: ${event.message || 'the worker stopped'}. Please report this with your code.` });
     w.postMessage({ source: editor.state.doc.toString(), nemesis, seed, clients, duration: DURATION, timeLimitMs: TIME_LIMIT_MS - 500 } satisfies LockLabRequest);
   };
 

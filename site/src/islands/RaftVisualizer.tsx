@@ -6,7 +6,7 @@
 import { RAFT_SCENARIOS, type RaftClusterDescription, type RaftClusterOptions, type RaftNodeView, type RaftSnapshot } from '@compendium/sim';
 import { mergeQuery } from '@compendium/tools/query';
 import { seedField } from '@compendium/tools/simulation-state';
-import { RAFT_MAX_TIME, RAFT_NODE_CHOICES, RAFT_URL_KEYS, raftRunQuery, readRaftRun } from '@compendium/tools/raft-state';
+import { RAFT_DEFAULT_NODES, RAFT_DEFAULT_SEED, RAFT_MAX_TIME, RAFT_NODE_CHOICES, RAFT_URL_KEYS, raftRunQuery, readRaftRun } from '@compendium/tools/raft-state';
 import {
   activePartition,
   canReach,
@@ -53,7 +53,7 @@ interface Loaded {
 }
 
 export default function RaftVisualizer() {
-  const [loaded, setLoaded] = useState<Loaded>({ scenario: null, options: { nodes: 5, seed: 1 } });
+  const [loaded, setLoaded] = useState<Loaded>({ scenario: null, options: { nodes: RAFT_DEFAULT_NODES, seed: RAFT_DEFAULT_SEED } });
   const [urlErrors, setUrlErrors] = useState<Record<string, string>>({});
   const [snapshot, setSnapshot] = useState<RaftSnapshot>();
   const [description, setDescription] = useState<RaftClusterDescription>();
@@ -65,8 +65,8 @@ export default function RaftVisualizer() {
   const [notice, setNotice] = useState('');
   const [failure, setFailure] = useState<string>();
   const [writes, setWrites] = useState(0);
-  const [seedText, setSeedText] = useState('1');
-  const [setup, setSetup] = useState<{ scenario: string; nodes: number }>({ scenario: '', nodes: 5 });
+  const [seedText, setSeedText] = useState(String(RAFT_DEFAULT_SEED));
+  const [setup, setSetup] = useState<{ scenario: string; nodes: number }>({ scenario: '', nodes: RAFT_DEFAULT_NODES });
   const worker = useRef<Worker>();
 
   const send = (command: RaftCommand) => worker.current?.postMessage(command);
@@ -84,7 +84,7 @@ export default function RaftVisualizer() {
       setSnapshot(report.snapshot);
       setPlaying(report.playing);
       setHorizon(report.horizon);
-      setDescription(report.description);
+      if (report.description) setDescription(report.description);
       if (report.notice) setNotice(report.notice);
     };
     worker.current = w;
@@ -101,25 +101,14 @@ export default function RaftVisualizer() {
   const scenario = RAFT_SCENARIOS.find((s) => s.id === loaded.scenario);
   const startingInputs = useMemo(() => (scenario ? { nemesis: scenario.options.nemesis ?? [], commands: scenario.options.commands ?? [] } : undefined), [scenario]);
 
-  // The address bar follows the run whenever it stands still, so what is on screen can be shared as it is. Dragging
-  // the time slider yields dozens of snapshots a second, and Firefox and Safari throw a SecurityError past about a
-  // hundred replaceState calls in ten seconds: a refused write is retried once the burst is over, never thrown.
+  // The address bar follows the run whenever it stands still, so what is on screen can be shared as it is. The write
+  // waits for a quarter second of stillness: dragging the time slider yields dozens of snapshots a second, and
+  // Firefox and Safari refuse more than about a hundred replaceState calls in ten seconds.
   useEffect(() => {
     if (!snapshot || !description || playing) return;
     const query = raftRunQuery({ scenario: loaded.scenario, options: { ...loaded.options, nemesis: description.nemesis, commands: description.commands }, time: snapshot.time }, startingInputs);
-    const write = () => history.replaceState(null, '', `${window.location.pathname}${mergeQuery(window.location.search, (key) => RAFT_URL_KEYS.has(key), query)}${window.location.hash}`);
-    try {
-      write();
-    } catch {
-      const retry = setTimeout(() => {
-        try {
-          write();
-        } catch {
-          // Still refused: the next moment the run stands still writes the address again.
-        }
-      }, 1000);
-      return () => clearTimeout(retry);
-    }
+    const write = setTimeout(() => history.replaceState(null, '', `${window.location.pathname}${mergeQuery(window.location.search, (key) => RAFT_URL_KEYS.has(key), query)}${window.location.hash}`), 250);
+    return () => clearTimeout(write);
   }, [snapshot, description, playing, loaded, startingInputs]);
 
   const seedParsed = seedField.parse(seedText);

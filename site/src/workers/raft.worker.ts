@@ -26,7 +26,8 @@ export type RaftCommand =
   | { type: 'input'; input: RaftInput };
 
 export type RaftReport =
-  | { type: 'snapshot'; snapshot: RaftSnapshot; playing: boolean; horizon: number; description: RaftClusterDescription; notice?: string }
+  /** `description` (every input so far, for the address bar) comes only when the run stands still: not 20 times a second. */
+  | { type: 'snapshot'; snapshot: RaftSnapshot; playing: boolean; horizon: number; description?: RaftClusterDescription; notice?: string }
   | { type: 'error'; message: string };
 
 const TICK_MS = 50;
@@ -40,7 +41,8 @@ let timer: ReturnType<typeof setTimeout> | undefined;
 function post(notice?: string): void {
   if (!cluster) return;
   horizon = Math.max(horizon, cluster.now);
-  postMessage({ type: 'snapshot', snapshot: cluster.snapshot(), playing, horizon, description: cluster.description(), notice } satisfies RaftReport);
+  const description = playing ? undefined : cluster.description();
+  postMessage({ type: 'snapshot', snapshot: cluster.snapshot(), playing, horizon, ...(description ? { description } : {}), ...(notice ? { notice } : {}) } satisfies RaftReport);
 }
 
 function advanceTo(time: number): void {
@@ -80,7 +82,7 @@ function applyInput(c: RaftCluster, input: RaftInput): string | undefined {
       c.skewClock(input.node, input.skew, input.drift);
       return `${input.node}'s clock now runs ${Math.round(input.drift * 100)} % fast.`;
     case 'drop': {
-      const inFlight = c.snapshot().messages.some((m) => m.from === input.from && m.to === input.to);
+      const inFlight = c.network.inFlight.some((m) => m.from === input.from && m.to === input.to);
       c.dropMessage(input.from, input.to);
       return inFlight ? `The oldest message in flight from ${input.from} to ${input.to} is lost.` : `Nothing is in flight from ${input.from} to ${input.to}: the next message sent on that link will be lost.`;
     }
@@ -102,7 +104,8 @@ self.addEventListener('message', (event: MessageEvent<RaftCommand>) => {
         playing = false;
         if (timer) clearTimeout(timer);
         timer = undefined;
-        cluster = createRaftCluster(command.options);
+        // The network's event log is for tests and traces; a page that runs for minutes has no use for it.
+        cluster = createRaftCluster({ ...command.options, keepLog: false });
         horizon = 0;
         advanceTo(command.time);
         post();

@@ -68,20 +68,18 @@ export function main(argv: readonly string[], io: Io): number {
     return EXIT_OK;
   }
   let command = [...COMMANDS, CHECK_COMMAND].find((c) => c.name === name);
-  if (name === 'simulate') {
-    const scenario = rest.shift();
-    command = SIMULATE_COMMANDS.find((c) => c.name === `simulate ${scenario}`);
+  // Two-word commands: `simulate mmc`, `lab lock`.
+  const groups = [
+    { group: 'simulate', commands: SIMULATE_COMMANDS, what: 'scenario' },
+    { group: 'lab', commands: LAB_COMMANDS, what: 'lab name' },
+  ];
+  const grouped = groups.find((g) => g.group === name);
+  if (grouped) {
+    const second = rest.shift();
+    command = grouped.commands.find((c) => c.name === `${grouped.group} ${second}`);
     if (!command) {
-      const known = SIMULATE_COMMANDS.map((c) => c.name.replace('simulate ', '')).join(', ');
-      return fail(scenario === undefined ? `simulate needs a scenario (one of ${known})` : `unknown scenario ${JSON.stringify(scenario)} for simulate (one of ${known})`);
-    }
-  }
-  if (name === 'lab') {
-    const lab = rest.shift();
-    command = LAB_COMMANDS.find((c) => c.name === `lab ${lab}`);
-    if (!command) {
-      const known = LAB_COMMANDS.map((c) => c.name.replace('lab ', '')).join(', ');
-      return fail(lab === undefined ? `lab needs a lab name (one of ${known})` : `unknown lab ${JSON.stringify(lab)} (one of ${known})`);
+      const known = grouped.commands.map((c) => c.name.slice(grouped.group.length + 1)).join(', ');
+      return fail(second === undefined ? `${grouped.group} needs a ${grouped.what} (one of ${known})` : `unknown ${grouped.what} ${JSON.stringify(second)} for ${grouped.group} (one of ${known})`);
     }
   }
   if (!command) {

@@ -71,7 +71,7 @@ describe('compendium lab lock', { timeout: 60_000 }, () => {
     expect(flag.stderr).toMatch(/^compendium: --clients is not a flag of "lab lock"/);
     expect(run('lab', 'lock').stderr).toBe('compendium: lab lock needs a solution FILE (compendium lab lock my-lock.ts)\n');
     expect(run('lab').stderr).toBe('compendium: lab needs a lab name (one of lock)\n');
-    expect(run('lab', 'mutex').stderr).toBe('compendium: unknown lab "mutex" (one of lock)\n');
+    expect(run('lab', 'mutex').stderr).toBe('compendium: unknown lab name "mutex" for lab (one of lock)\n');
   });
 
   it('exits 2 naming the line of a syntax error in the solution', () => {

@@ -367,12 +367,12 @@ export class RaftCluster {
     this.addFault({ kind: 'clock', at: this.now, node, skew, drift });
   }
 
-  /** Loses messages from `from` to `to` with probability `loss` for the next `duration` seconds (loss 1 drops them all). */
   /** Loses one message from `from` to `to`: the oldest now in flight on that link, or else the next one sent. */
   dropMessage(from: string, to: string): void {
     this.addFault({ kind: 'drop-message', at: this.now, from, to });
   }
 
+  /** Loses messages from `from` to `to` with probability `loss` for the next `duration` seconds (loss 1 drops them all). */
   lossyLink(from: string, to: string, duration: number, loss = 1): void {
     requirePositive('duration', duration);
     this.addFault({ kind: 'lossy-link', at: this.now, from, to, loss, until: this.now + duration });
