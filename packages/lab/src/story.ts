@@ -157,7 +157,7 @@ export function leaseStory(seed = 1): LeaseStory {
   const firstFencedLate = only(fencedLate[0], `a late write by ${me}`);
   const acceptedBefore = fencedWrites.filter((w) => w.accepted && w.time < firstFencedLate.time && w.token !== undefined);
 
-  const shrunk = shrinkSchedule({ solution: naiveLease, nemesis, seed, clients: STORY_CLIENTS });
+  const shrunk = shrinkSchedule({ solution: naiveLease, nemesis, seed, clients: STORY_CLIENTS }, { original: naive });
   const shrunkPause = pauseOf(shrunk.nemesis);
   const halved = shrunkPause.duration / 2;
   const shrunkGrants = grantsOf(shrunk.result);
@@ -233,7 +233,7 @@ export function scheduleTable(seed = 1, clients = STORY_CLIENTS): Record<string,
       rows[name] = row;
       continue;
     }
-    const shrunk = shrinkSchedule({ solution: naiveLease, nemesis, seed, clients });
+    const shrunk = shrinkSchedule({ solution: naiveLease, nemesis, seed, clients }, { original: naive });
     rows[name] = { ...row, shrunk: shrunk.nemesis.map(describeFault).join('; '), kept: shrunk.nemesis.length };
   }
   return rows;
@@ -284,7 +284,7 @@ export function forgetfulCounterStory(seed = 1): ForgetfulCounterStory {
   const writes = writesOf(run);
   const firstNewWrite = only(writes.find(isNew), 'a write under a token granted after the restart');
   const acceptedBefore = writes.filter((w) => w.accepted && w.time < firstNewWrite.time).map((w) => only(w.token, 'a token on a fenced write'));
-  const shrunk = shrinkSchedule({ solution: forgetfulFencedLease, nemesis, seed, clients: STORY_CLIENTS });
+  const shrunk = shrinkSchedule({ solution: forgetfulFencedLease, nemesis, seed, clients: STORY_CLIENTS }, { original: run });
   const shrunkCrash = only(
     shrunk.nemesis.find((f) => f.kind === 'crash'),
     'a crash in the shrunk schedule',
